@@ -1,0 +1,22 @@
+package io.lockwatch.events;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import jdk.jfr.ContentType;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.MetadataDefinition;
+import jdk.jfr.Name;
+
+/** Content type of a field that holds a Lockwatch lock identity (unique within one JVM run). */
+@MetadataDefinition
+@ContentType
+@Name("lockwatch.LockId")
+@Label("Lock Id")
+@Description("Identity of a lock, unique within one JVM run")
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.TYPE, ElementType.METHOD})
+public @interface LockId {
+}
