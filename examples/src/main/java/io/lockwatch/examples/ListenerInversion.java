@@ -67,6 +67,7 @@ final class ListenerInversion {
             });
           };
 
+    ctx.ready();
     for (int u = 1; u <= UPDATERS; u++) {
       ctx.start("updater-" + u, () -> {
         for (long r = 0; r < rounds; r++) {
@@ -85,7 +86,6 @@ final class ListenerInversion {
         }
       });
     }
-    ctx.ready();
     ctx.joinAll();
     ctx.info("value=" + value[0] + " shown=" + shown[0]);
   }

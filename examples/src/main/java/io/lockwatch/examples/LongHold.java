@@ -34,6 +34,7 @@ final class LongHold {
     long[] lookups = new long[1];
     SpinGate batchStarted = new SpinGate();
 
+    ctx.ready();
     ctx.start("batch-job", () -> {
       if (holdWholeBatch) {
         inventory.run(() -> {
@@ -60,7 +61,6 @@ final class LongHold {
         }
       });
     }
-    ctx.ready();
     ctx.joinAll();
     ctx.info("stock=" + stock[0] + " lookups=" + lookups[0]);
   }

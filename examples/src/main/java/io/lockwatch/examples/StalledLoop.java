@@ -40,6 +40,7 @@ final class StalledLoop {
     boolean[] snapshotWritten = new boolean[1];
     boolean[] stopped = new boolean[1];
 
+    ctx.ready();
     Thread loop = ctx.start("control-loop", () -> {
       long ticksLeft = ticksAfter;
       while (ticksLeft > 0) {
@@ -78,7 +79,6 @@ final class StalledLoop {
         state.run(() -> snapshotWritten[0] = true);
       }
     });
-    ctx.ready();
     loop.join();
     ctx.joinAll();
     ctx.info("iterations=" + iteration.get());

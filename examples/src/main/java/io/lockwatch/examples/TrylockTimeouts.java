@@ -39,6 +39,7 @@ final class TrylockTimeouts {
     AtomicLong served = new AtomicLong();
     SpinGate reloadStarted = new SpinGate();
 
+    ctx.ready();
     ctx.start("config-reloader", () -> {
       if (loadUnderLock) {
         config.lock();
@@ -86,7 +87,6 @@ final class TrylockTimeouts {
         }
       });
     }
-    ctx.ready();
     ctx.joinAll();
     ctx.info("timeouts=" + timeouts.get() + " served=" + served.get() + " config=" + current[0]);
   }

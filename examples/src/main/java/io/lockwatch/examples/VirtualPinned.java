@@ -43,6 +43,7 @@ final class VirtualPinned {
     Lock cacheLock = ScenarioLocks.reentrantLock("cache");
     List<Thread> started = new ArrayList<>();
     long[] loaded = new long[1];
+    ctx.ready();
     for (int i = 0; i < threads; i++) {
       boolean first = i == 0;
       Runnable body = pin
@@ -66,7 +67,6 @@ final class VirtualPinned {
             };
       started.add(startVirtual(startVirtual, "cache-loader-" + i, body));
     }
-    ctx.ready();
     for (Thread t : started) {
       t.join();
     }

@@ -44,7 +44,7 @@ final class WaitUnderLock {
     long[] statusReads = new long[1];
     boolean[] finished = new boolean[1];
     try (LoopbackPeer peer = new LoopbackPeer(ctx, waitMs)) {
-      ctx.start("status-reader", () -> {
+      Thread statusReader = ctx.start("status-reader", () -> {
         while (!state.call(() -> finished[0])) {
           state.run(() -> statusReads[0]++);
           pause(READER_PAUSE_MS);
@@ -64,7 +64,7 @@ final class WaitUnderLock {
         }
       }
       state.run(() -> finished[0] = true);
-      ctx.joinAll();
+      statusReader.join();
     } finally {
       io.shutdownNow();
     }
