@@ -36,7 +36,8 @@ public final class Scenarios {
     System.exit(run(Arrays.asList(args), System.out, System.err));
   }
 
-  private static int run(List<String> args, PrintStream out, PrintStream err) {
+  // Visible for testing
+  static int run(List<String> args, PrintStream out, PrintStream err) {
     if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
       usage(out);
       return args.isEmpty() ? EXIT_USAGE : EXIT_DONE;
