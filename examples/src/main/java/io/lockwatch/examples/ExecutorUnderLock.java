@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * --mode=submit}: a {@code ReentrantLock} held around {@code executor.submit(task).get()}. {@code
  * --mode=future}: {@code CompletableFuture.runAsync(task).join()} inside {@code synchronized}.
  *
- * <p>Fixed twin: copy what is needed under the lock, release it, then fan out.
+ * <p>Fixed twin: copy what is needed under the lock, release it, then fan out. In API mode the
+ * default mode is {@code submit}, because monitors and the common pool cannot be wrapped.
  */
 final class ExecutorUnderLock {
   private static final int ITEMS = 8;
@@ -28,7 +29,7 @@ final class ExecutorUnderLock {
   private ExecutorUnderLock() {}
 
   static void hazard(ScenarioContext ctx) throws Exception {
-    switch (ctx.options().choice("mode", "stream", "submit", "future")) {
+    switch (mode(ctx)) {
       case "stream":
         parallelStreamUnderMonitor(ctx);
         break;
@@ -41,7 +42,7 @@ final class ExecutorUnderLock {
   }
 
   static void fixed(ScenarioContext ctx) throws Exception {
-    switch (ctx.options().choice("mode", "stream", "submit", "future")) {
+    switch (mode(ctx)) {
       case "stream":
         parallelStreamAfterCopy(ctx);
         break;
@@ -51,6 +52,16 @@ final class ExecutorUnderLock {
       default:
         joinAfterCopy(ctx);
     }
+  }
+
+  /**
+   * The {@code --mode}; in API mode the default is {@code submit}, the only variant whose lock
+   * and executor the explicit API can wrap.
+   */
+  private static String mode(ScenarioContext ctx) {
+    return ScenarioLocks.apiEnabled()
+        ? ctx.options().choice("mode", "submit", "stream", "future")
+        : ctx.options().choice("mode", "stream", "submit", "future");
   }
 
   private static List<Integer> items() {
