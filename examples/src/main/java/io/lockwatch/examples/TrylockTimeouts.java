@@ -46,6 +46,10 @@ final class TrylockTimeouts {
         try {
           reloadStarted.arrive();
           current[0] = load(holdMs);
+          // a loaded machine may start the requesters late: keep "loading" until one timed out
+          while (timeouts.get() == 0) {
+            pause(REQUEST_PAUSE_MS);
+          }
           reloaded[0] = true;
         } finally {
           config.unlock();
