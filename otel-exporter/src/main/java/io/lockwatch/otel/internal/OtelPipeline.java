@@ -9,6 +9,10 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.View;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -30,8 +34,8 @@ public final class OtelPipeline implements AutoCloseable {
   /** The instrumentation scope of every Lockwatch metric and log record. */
   public static final String SCOPE = "io.lockwatch";
   private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
-  // strong reference: java.util.logging keeps loggers weakly, the level would be lost
-  private static java.util.logging.Logger sdkExporterLogger;
+  // strong references: java.util.logging keeps loggers weakly, the level would be lost
+  private static final List<java.util.logging.Logger> QUIET_LOGGERS = new ArrayList<>();
 
   private final OpenTelemetrySdk sdk;
   private final PrometheusHttpServer prometheus;
@@ -118,10 +122,16 @@ public final class OtelPipeline implements AutoCloseable {
    * package relocation of the shaded agent jar.
    */
   private static synchronized void quietSdkExportLogging() {
+    if (!QUIET_LOGGERS.isEmpty()) {
+      return;
+    }
     String name = OtlpGrpcLogRecordExporter.class.getName();
-    String exporterPackage = name.substring(0, name.indexOf(".otlp."));
-    sdkExporterLogger = java.util.logging.Logger.getLogger(exporterPackage);
-    sdkExporterLogger.setLevel(Level.OFF);
+    for (String loggerName : List.of(name.substring(0, name.indexOf(".otlp.")),
+        PeriodicMetricReader.class.getName(), BatchLogRecordProcessor.class.getName())) {
+      java.util.logging.Logger logger = java.util.logging.Logger.getLogger(loggerName);
+      logger.setLevel(Level.OFF);
+      QUIET_LOGGERS.add(logger);
+    }
   }
 
   /** @return the health counters (for tests and diagnostics), not {@code null} */
