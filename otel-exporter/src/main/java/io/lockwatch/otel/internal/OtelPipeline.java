@@ -7,6 +7,7 @@ import io.opentelemetry.exporter.prometheus.PrometheusHttpServer;
 import io.opentelemetry.exporter.prometheus.TranslationStrategy;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.View;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
@@ -132,6 +133,11 @@ public final class OtelPipeline implements AutoCloseable {
       logger.setLevel(Level.OFF);
       QUIET_LOGGERS.add(logger);
     }
+    // "Error encountered during autoconfiguration" (INFO) would precede our own one-line error
+    java.util.logging.Logger autoconfigure =
+        java.util.logging.Logger.getLogger(AutoConfiguredOpenTelemetrySdkBuilder.class.getName());
+    autoconfigure.setLevel(Level.WARNING);
+    QUIET_LOGGERS.add(autoconfigure);
   }
 
   /** @return the health counters (for tests and diagnostics), not {@code null} */
