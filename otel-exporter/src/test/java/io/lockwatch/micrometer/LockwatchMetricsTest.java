@@ -34,7 +34,9 @@ class LockwatchMetricsTest {
         Counter cycles = registry.find("lockwatch.findings")
             .tags("finding.type", "LOCK_ORDER_CYCLE", "finding.severity", "CRITICAL").counter();
         return wait != null && wait.count() == 3 && cycles != null && cycles.count() == 1
-            && registry.find("lockwatch.executor.submissions.under_lock").counter() != null;
+            && registry.find("lockwatch.executor.submissions.under_lock").counter() != null
+            && registry.get("lockwatch.agent.table.overflows").tag("lockwatch.table", "locks")
+                .functionCounter().count() == 3;
       }), () -> registry.getMetersAsString());
 
       Timer delay = registry.get("lockwatch.executor.queue.delay").tag("jvm.executor.name", "order-pool").timer();

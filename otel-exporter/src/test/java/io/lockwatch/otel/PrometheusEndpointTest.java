@@ -50,7 +50,8 @@ class PrometheusEndpointTest {
       assertTrue(TestEvents.await(WAIT, () -> {
         body[0] = scrape(port);
         return body[0].contains("lockwatch_findings_total{") && body[0].contains("lockwatch_lock_hold_seconds_bucket{")
-            && body[0].contains("lockwatch_executor_submissions_under_lock_total{");
+            && body[0].contains("lockwatch_executor_submissions_under_lock_total{")
+            && body[0].contains("lockwatch_table=\"locks\",otel_scope_name=\"io.lockwatch\"} 3.0");
       }), () -> body[0]);
       // kept for docs/EXPORTER.md
       Files.writeString(Path.of("target", "prometheus-scrape.txt"), body[0]);
