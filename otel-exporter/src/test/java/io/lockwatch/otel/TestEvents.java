@@ -106,7 +106,7 @@ public final class TestEvents implements AutoCloseable {
     event.commit();
   }
 
-  static void inFlightWait(long snapshotId, Thread thread, Duration age) {
+  public static void inFlightWait(long snapshotId, Thread thread, Duration age) {
     InFlightEvent event = new InFlightEvent();
     event.snapshotId = snapshotId;
     event.state = "lock-wait";

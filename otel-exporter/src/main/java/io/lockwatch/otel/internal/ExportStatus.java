@@ -1,10 +1,11 @@
 package io.lockwatch.otel.internal;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reports the state of OTLP export in single lines: one when export starts failing (with the
- * cause) and one when it recovers, never one per batch. The SDK's own per-batch logging is
+ * Reports the state of OTLP export in single lines: one per signal when export starts failing
+ * (with the cause) and one when it recovers, never one per batch. The SDK's own per-batch logging is
  * silenced by {@link OtelPipeline}.
  *
  * <p>This class is internal and is not intended for public use.
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ExportStatus {
   private final String endpoint;
   private final AgentHealth health;
-  private final AtomicBoolean failing = new AtomicBoolean();
+  // per signal, so that logs recovering does not re-arm the line for metrics still retrying
+  private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
 
   ExportStatus(String endpoint, AgentHealth health) {
     this.endpoint = endpoint;
@@ -20,7 +22,7 @@ final class ExportStatus {
   }
 
   void succeeded(String signal) {
-    if (failing.compareAndSet(true, false)) {
+    if (failing.replace(signal, Boolean.TRUE, Boolean.FALSE)) {
       System.err.println("INFO lockwatch exporter: OTLP export to " + endpoint + " recovered ("
           + signal + "); " + health.logsDropped() + " log records dropped so far, counted in "
           + LockwatchMetric.EXPORTER_DROPPED.metricName());
@@ -28,7 +30,7 @@ final class ExportStatus {
   }
 
   void failed(String signal, Throwable cause) {
-    if (failing.compareAndSet(false, true)) {
+    if (!Boolean.TRUE.equals(failing.put(signal, Boolean.TRUE))) {
       System.err.println("WARN lockwatch exporter: OTLP " + signal + " export to " + endpoint
           + " failed (" + describe(cause) + "); dropping and counting records until it recovers");
     }

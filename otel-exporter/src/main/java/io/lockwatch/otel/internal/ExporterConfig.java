@@ -232,6 +232,9 @@ public final class ExporterConfig {
     result.put("otel.metrics.exporter", otlpEnabled() ? "otlp" : "none");
     // the SDK queue must not be the smaller bound: BoundedLogRecordProcessor counts the drops
     result.put("otel.blrp.max.queue.size", String.valueOf(queueSize));
+    if (queueSize < 512 && !result.containsKey("otel.blrp.max.export.batch.size")) {
+      result.put("otel.blrp.max.export.batch.size", String.valueOf(queueSize));
+    }
     return result;
   }
 

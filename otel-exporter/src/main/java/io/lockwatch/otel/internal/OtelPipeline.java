@@ -7,8 +7,13 @@ import io.opentelemetry.exporter.prometheus.PrometheusHttpServer;
 import io.opentelemetry.exporter.prometheus.TranslationStrategy;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.View;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -30,8 +35,8 @@ public final class OtelPipeline implements AutoCloseable {
   /** The instrumentation scope of every Lockwatch metric and log record. */
   public static final String SCOPE = "io.lockwatch";
   private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
-  // strong reference: java.util.logging keeps loggers weakly, the level would be lost
-  private static java.util.logging.Logger sdkExporterLogger;
+  // strong references: java.util.logging keeps loggers weakly, the level would be lost
+  private static final List<java.util.logging.Logger> QUIET_LOGGERS = new ArrayList<>();
 
   private final OpenTelemetrySdk sdk;
   private final PrometheusHttpServer prometheus;
@@ -118,10 +123,21 @@ public final class OtelPipeline implements AutoCloseable {
    * package relocation of the shaded agent jar.
    */
   private static synchronized void quietSdkExportLogging() {
+    if (!QUIET_LOGGERS.isEmpty()) {
+      return;
+    }
     String name = OtlpGrpcLogRecordExporter.class.getName();
-    String exporterPackage = name.substring(0, name.indexOf(".otlp."));
-    sdkExporterLogger = java.util.logging.Logger.getLogger(exporterPackage);
-    sdkExporterLogger.setLevel(Level.OFF);
+    for (String loggerName : List.of(name.substring(0, name.indexOf(".otlp.")),
+        PeriodicMetricReader.class.getName(), BatchLogRecordProcessor.class.getName())) {
+      java.util.logging.Logger logger = java.util.logging.Logger.getLogger(loggerName);
+      logger.setLevel(Level.OFF);
+      QUIET_LOGGERS.add(logger);
+    }
+    // "Error encountered during autoconfiguration" (INFO) would precede our own one-line error
+    java.util.logging.Logger autoconfigure =
+        java.util.logging.Logger.getLogger(AutoConfiguredOpenTelemetrySdkBuilder.class.getName());
+    autoconfigure.setLevel(Level.WARNING);
+    QUIET_LOGGERS.add(autoconfigure);
   }
 
   /** @return the health counters (for tests and diagnostics), not {@code null} */
