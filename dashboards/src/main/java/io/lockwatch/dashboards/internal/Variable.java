@@ -36,7 +36,7 @@ public final class Variable {
   }
 
   /**
-   * A multi-value variable filled from {@code label_values(...)}, with "All" matching any value.
+   * A variable filled from {@code label_values(...)}; when multi-valued, "All" matches any value.
    *
    * @param source the data-source kind queried
    * @param name the variable name
@@ -50,14 +50,8 @@ public final class Variable {
     Map<String, Object> json = base(name, label, "query");
     json.put("datasource", source.reference());
     json.put("definition", labelValues);
-    Map<String, Object> query = new LinkedHashMap<>();
-    query.put("query", labelValues);
-    query.put("refId", source == DataSource.PROMETHEUS
-        ? "PrometheusVariableQueryEditor-VariableQuery" : "LokiVariableQueryEditor-VariableQuery");
-    if (source == DataSource.PROMETHEUS) {
-      query.put("qryType", 1);
-    }
-    json.put("query", query);
+    // the plain-string form: Grafana migrates it for both Prometheus and Loki, in every version
+    json.put("query", labelValues);
     json.put("refresh", 2);
     json.put("sort", 1);
     json.put("regex", "");
