@@ -37,6 +37,10 @@ class RealPrometheusTest {
   private static final Pattern LABEL_VALUES =
       Pattern.compile("label_values\\((?:(.*),\\s*)?(\\w+)\\)", Pattern.DOTALL);
 
+  /** Alerts the workload must make fire (or pend, for rules with {@code for}); adjust with it. */
+  static final Set<String> EXPECTED_ALERTS = Set.of(
+      "LockwatchDeadlock", "LockwatchThreadsStalled", "LockwatchNewLockOrderCycle");
+
   /**
    * Starts the workload whose metrics the dashboards chart, serving {@code /metrics} on
    * {@code 127.0.0.1:metricsPort}. Today: a forked JVM committing synthetic Lockwatch events
@@ -164,9 +168,6 @@ class RealPrometheusTest {
         continue;
       }
       String value = values.get(0).asText();
-      if ("lock".equals(name) && !SyntheticWorkload.LOCKS.contains(value)) {
-        problems.add("variable lock: unexpected value " + value);
-      }
       real.put(name, value);
       known.setRegexValue(name, value);
     }
@@ -197,7 +198,8 @@ class RealPrometheusTest {
   private static void checkAlertRules(PrometheusApi api, List<String> problems) throws Exception {
     for (JsonNode rule : ModuleFiles.alertRuleNodes()) {
       String name = rule.path("alert").asText();
-      checkTarget(api, rule.path("expr").asText(), true, true, "alert " + name, problems);
+      checkTarget(api, rule.path("expr").asText(), true, EXPECTED_ALERTS.contains(name),
+          "alert " + name, problems);
     }
     // the rule file is loaded: every rule evaluates cleanly, and the alerts become active
     Map<String, String> health = new HashMap<>();
@@ -217,7 +219,7 @@ class RealPrometheusTest {
         problems.add("alert " + name + ": rule health " + health.get(name));
       }
       Set<String> acceptable = rule.has("for") ? Set.of("pending", "firing") : Set.of("firing");
-      if (!acceptable.contains(states.get(name))) {
+      if (EXPECTED_ALERTS.contains(name) && !acceptable.contains(states.get(name))) {
         problems.add("alert " + name + ": state " + states.get(name) + ", expected " + acceptable);
       }
     }
