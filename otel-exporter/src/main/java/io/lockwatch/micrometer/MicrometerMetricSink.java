@@ -83,11 +83,15 @@ final class MicrometerMetricSink implements MetricSink {
     }
   }
 
-  /** UCUM annotations such as {@code {finding}} become Micrometer base units such as {@code findings}. */
+  /**
+   * UCUM annotations such as {@code {finding}} have no Micrometer base unit: OpenTelemetry's
+   * Prometheus naming drops them, and a base unit would make Micrometer's Prometheus registry
+   * append it to the name.
+   */
   private static String baseUnit(LockwatchMetric metric) {
     String unit = metric.unit();
     if (unit.startsWith("{") && unit.endsWith("}")) {
-      return unit.substring(1, unit.length() - 1) + "s";
+      return null;
     }
     return "s".equals(unit) ? "seconds" : unit;
   }
