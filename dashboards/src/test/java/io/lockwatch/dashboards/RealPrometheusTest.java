@@ -82,6 +82,10 @@ class RealPrometheusTest {
           break; // waiting does not fix a query Prometheus rejects
         }
       }
+      if (problems.isEmpty()) {
+        System.out.printf("RealPrometheusTest: every query valid and lit %.1f s after Prometheus "
+            + "started%n", (System.nanoTime() - deadline + DATA_TIMEOUT.toNanos()) / 1e9);
+      }
       assertTrue(problems.isEmpty(), "after " + DATA_TIMEOUT + ":\n" + String.join("\n", problems)
           + "\n--- workload output:\n" + workload.output()
           + "\n--- prometheus output:\n" + prometheus.output());
