@@ -1,0 +1,2 @@
+/** Dashboard, panel, query and variable builders, the three dashboards, and a JSON writer. */
+package io.lockwatch.dashboards.internal;
