@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class MicrometerMetricSink implements MetricSink {
   private final MeterRegistry registry;
   // bounded: names are capped by TopNames upstream; only the stream thread touches it
   private final Map<LockwatchMetric, Map<List<String>, Object>> meters = new HashMap<>();
+  // Micrometer holds a FunctionCounter's object weakly and freezes the count once it is collected
+  private final List<ObservedSeries> observed = new ArrayList<>();
 
   MicrometerMetricSink(MeterRegistry registry) {
     this.registry = registry;
@@ -63,6 +66,7 @@ final class MicrometerMetricSink implements MetricSink {
 
   @Override
   public void observe(List<ObservedSeries> series) {
+    observed.addAll(series);
     for (ObservedSeries one : series) {
       LockwatchMetric metric = one.metric();
       Tags tags = tags(metric, one.attributeValues());
