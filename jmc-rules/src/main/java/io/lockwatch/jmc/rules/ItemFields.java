@@ -8,6 +8,7 @@ import org.openjdk.jmc.common.IMCStackTrace;
 import org.openjdk.jmc.common.IMCThread;
 import org.openjdk.jmc.common.IMCType;
 import org.openjdk.jmc.common.item.Attribute;
+import org.openjdk.jmc.common.item.IAccessorKey;
 import org.openjdk.jmc.common.item.IItem;
 import org.openjdk.jmc.common.item.IMemberAccessor;
 import org.openjdk.jmc.common.item.IType;
@@ -40,7 +41,13 @@ final class ItemFields {
     if (v == null) {
       v = get(item, field, UnitLookup.TIMESPAN);
     }
-    return v instanceof IQuantity q ? q.longValue() : 0;
+    if (v == null) {
+      v = any(item, field);
+    }
+    if (v instanceof IQuantity q) {
+      return q.longValue();
+    }
+    return v instanceof Number n ? n.longValue() : 0;
   }
 
   long nanos(IItem item, String field) {
@@ -113,6 +120,20 @@ final class ItemFields {
   private static boolean isLockwatchFrame(IMCMethod m) {
     String c = m.getType().getFullName();
     return c.startsWith("io.lockwatch.runtime.") || c.startsWith("jdk.jfr.");
+  }
+
+  /** A field of a content type JMC does not know (such as {@code lockwatch.LockId}). */
+  private Object any(IItem item, String field) {
+    String key = field + "|*";
+    IMemberAccessor<?, IItem> a = accessors.computeIfAbsent(key, k -> {
+      for (IAccessorKey<?> ak : type.getAccessorKeys().keySet()) {
+        if (ak.getIdentifier().equals(field)) {
+          return type.getAccessor(ak);
+        }
+      }
+      return null;
+    });
+    return a == null ? null : a.getMember(item);
   }
 
   @SuppressWarnings("unchecked")
