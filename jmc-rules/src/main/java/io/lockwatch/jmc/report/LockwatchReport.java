@@ -23,7 +23,7 @@ import org.openjdk.jmc.flightrecorder.rules.report.html.JfrHtmlRulesReport;
  * Builds the HTML report of one recording. The analyzer engine runs over the file first; when the
  * recording has no {@code lockwatch.Finding} events, its findings are written into a side chunk
  * that is loaded with the recording, so JMC's report machinery (JMC's rules and ours) sees them.
- * A lock-order graph per cycle and the findings list are added after JMC's own page.
+ * A lock-order graph per cycle and the findings list open the page, before JMC's own.
  */
 public final class LockwatchReport {
   private final Path recording;
@@ -75,7 +75,6 @@ public final class LockwatchReport {
     Path side = Files.createTempFile("lockwatch-findings", ".jfr");
     try (Recording r = new Recording()) {
       r.enable(FindingEvent.NAME);
-      r.setToDisk(false);
       r.start();
       FindingEventWriter writer = new FindingEventWriter();
       for (Finding f : findings) {
@@ -89,7 +88,9 @@ public final class LockwatchReport {
 
   private String section(List<Finding> findings, List<String> errors) {
     StringBuilder sb = new StringBuilder();
-    sb.append("<section id=\"lockwatch\" style=\"font-family:sans-serif;margin:16px\">")
+    // JMC escapes rule text; keep the line structure of our explanations.
+    sb.append("<style>.rule_text .longDescription{white-space:pre-wrap}</style>")
+        .append("<section id=\"lockwatch\" style=\"font-family:sans-serif;margin:16px\">")
         .append("<h2>Lockwatch findings</h2><p>Recording: ")
         .append(Html.escape(recording.getFileName().toString())).append("</p>");
     for (String e : errors) {
@@ -100,13 +101,14 @@ public final class LockwatchReport {
       sb.append("<p class=\"lockwatch-clean\">No lock-order cycles, deadlocks, stalls or other "
           + "lock hazards were found.</p>");
     } else {
-      sb.append("<table class=\"lockwatch-findings\" style=\"border-collapse:collapse\">")
+      sb.append("<table class=\"lockwatch-findings\" style=\"border-collapse:collapse;width:100%\">")
           .append("<tr><th align=left>Type</th><th align=left>Severity</th>")
           .append("<th align=left>Summary</th></tr>");
       for (Finding f : findings) {
         sb.append("<tr class=\"lockwatch-finding\"><td style=\"padding:2px 12px 2px 0\">")
             .append(f.type().name()).append("</td><td style=\"padding:2px 12px 2px 0\">")
-            .append(f.severity().name()).append("</td><td>").append(Html.escape(f.summary()))
+            .append(f.severity().name()).append("</td><td style=\"width:80%\">")
+            .append(Html.escape(f.summary()))
             .append("</td></tr>");
       }
       sb.append("</table>");
@@ -118,19 +120,23 @@ public final class LockwatchReport {
       }
     }
     if (!cycles.isEmpty()) {
-      sb.append("<h3>Lock-order graphs</h3>");
+      sb.append("<h3>Lock-order graphs</h3><div style=\"display:flex;flex-wrap:wrap\">");
       for (Finding f : cycles) {
         sb.append("<figure style=\"display:inline-block;margin:8px\">").append(LockOrderSvg.draw(f))
             .append("<figcaption style=\"max-width:420px;font-size:12px\">")
             .append(Html.escape(f.summary())).append("</figcaption></figure>");
       }
+      sb.append("</div>");
     }
     return sb.append("</section>").toString();
   }
 
+  /** Puts our section first in the body, so that the findings and graphs open the page. */
   private static String insert(String page, String section) {
-    int body = page.lastIndexOf("</body>");
-    return body < 0 ? page + section : page.substring(0, body) + section + page.substring(body);
+    int body = page.indexOf("<body");
+    int end = body < 0 ? -1 : page.indexOf('>', body);
+    return end < 0 ? section + page : page.substring(0, end + 1) + section
+        + page.substring(end + 1);
   }
 
   @Override

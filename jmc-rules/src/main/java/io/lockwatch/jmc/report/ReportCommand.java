@@ -41,6 +41,9 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       r = LockwatchReport.of(recording).render();
     } catch (Exception e) {
+      if (Boolean.getBoolean("lockwatch.debug")) {
+        e.printStackTrace(err);
+      }
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       err.println("lockwatch report: " + recording + ": " + msg.replace('\n', ' '));
       return 2;
