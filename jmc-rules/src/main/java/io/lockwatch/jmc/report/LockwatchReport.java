@@ -90,7 +90,7 @@ public final class LockwatchReport {
     StringBuilder sb = new StringBuilder();
     // JMC escapes rule text; keep the line structure of our explanations.
     sb.append("<style>.rule_text .longDescription{white-space:pre-wrap}</style>")
-        .append("<section id=\"lockwatch\" style=\"font-family:sans-serif;margin:16px\">")
+        .append("<div id=\"lockwatch\" style=\"font-family:sans-serif;margin:16px\">")
         .append("<h2>Lockwatch findings</h2><p>Recording: ")
         .append(Html.escape(recording.getFileName().toString())).append("</p>");
     for (String e : errors) {
@@ -128,7 +128,8 @@ public final class LockwatchReport {
       }
       sb.append("</div>");
     }
-    return sb.append("</section>").toString();
+    // JMC's CSS floats its sections: ours is a plain block, cleared from theirs.
+    return sb.append("</div><div style=\"clear:both\"></div>").toString();
   }
 
   /** Puts our section first in the body, so that the findings and graphs open the page. */
