@@ -249,7 +249,7 @@ public final class LockwatchAnalyzer {
     ThreadRef t = Events.eventThread(e);
     Frames frames = Frames.of(st);
     hazards.onLockHold(t, l, Events.string(e, "mode"), (int) Events.longValue(e, "waitersAtRelease"),
-        e.getStartTime(), d, frames.get());
+        e.getStartTime(), d, frames);
     taskAcquires(t, l, Events.string(e, "mode"), frames, e.getStartTime());
   }
 
