@@ -47,7 +47,8 @@ class LockOrderCycleTest {
     assertEquals(2, f.locks().size());
     assertTrue(f.summary().contains("cache -> db -> cache"), f.summary());
     assertTrue(f.threads().stream().anyMatch(t -> t.name().equals("worker-1")));
-    assertTrue(f.threads().stream().anyMatch(t -> t.name().equals("worker-2")));
+    // Threads commit to their own buffers, so either worker-2 or worker-3 closes the cycle.
+    assertTrue(f.threads().stream().anyMatch(t -> t.name().matches("worker-[23]")));
     for (var s : f.stacks()) {
       assertTrue(s.frames().stream().anyMatch(x -> x.contains("LockOrderCycleTest.lambda")),
           s.frames().toString());

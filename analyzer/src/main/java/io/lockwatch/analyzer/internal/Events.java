@@ -23,26 +23,45 @@ public final class Events {
 
   private Events() {}
 
+  // Fields are read directly and a missing field (an older or newer event version) is caught:
+  // hasField() first would scan the field list twice on the hot path.
+
   /** @return the field as a string, {@code ""} if absent or null */
   public static String string(RecordedEvent e, String field) {
-    Object v = e.hasField(field) ? e.getValue(field) : null;
-    return v == null ? "" : v.toString();
+    try {
+      Object v = e.getValue(field);
+      return v == null ? "" : v.toString();
+    } catch (IllegalArgumentException missing) {
+      return "";
+    }
   }
 
   /** @return the field as a long, 0 if absent */
   public static long longValue(RecordedEvent e, String field) {
-    return e.hasField(field) ? e.getLong(field) : 0L;
+    try {
+      return e.getLong(field);
+    } catch (IllegalArgumentException missing) {
+      return 0L;
+    }
   }
 
   /** @return the class name in the field, {@code ""} if absent or null */
   public static String className(RecordedEvent e, String field) {
-    RecordedClass c = e.hasField(field) ? e.getClass(field) : null;
-    return c == null ? "" : c.getName();
+    try {
+      RecordedClass c = e.getClass(field);
+      return c == null ? "" : c.getName();
+    } catch (IllegalArgumentException missing) {
+      return "";
+    }
   }
 
   /** @return the thread in the field, or {@code null} */
   public static ThreadRef thread(RecordedEvent e, String field) {
-    return e.hasField(field) ? thread(e.getThread(field)) : null;
+    try {
+      return thread(e.getThread(field));
+    } catch (IllegalArgumentException missing) {
+      return null;
+    }
   }
 
   /** @return the thread that committed the event, or {@code null} */
@@ -55,6 +74,20 @@ public final class Events {
     if (t == null) {
       return null;
     }
+    // Events of one thread share one RecordedThread (constant pool): remember the last conversion.
+    Object[] last = LAST_THREAD.get();
+    if (last[0] == t) {
+      return (ThreadRef) last[1];
+    }
+    ThreadRef r = convert(t);
+    last[0] = t;
+    last[1] = r;
+    return r;
+  }
+
+  private static final ThreadLocal<Object[]> LAST_THREAD = ThreadLocal.withInitial(() -> new Object[2]);
+
+  private static ThreadRef convert(RecordedThread t) {
     boolean virtual = t.hasField("virtual") && t.getBoolean("virtual");
     String name = t.getJavaName();
     return new ThreadRef(name == null ? t.getOSName() : name, t.getJavaThreadId(), virtual);

@@ -102,6 +102,20 @@ public final class FindingSink {
   }
 
   /**
+   * Refreshes a finding's details (last seen, summary) without notifying: a lasting finding that did
+   * not change is not reported again.
+   *
+   * @param key the deduplication key
+   * @param change derives the new finding from a builder of the old one
+   */
+  public void touch(String key, UnaryOperator<Finding.Builder> change) {
+    Finding old = byKey.get(key);
+    if (old != null) {
+      byKey.put(key, change.apply(old.toBuilder()).build());
+    }
+  }
+
+  /**
    * Replaces an existing finding's details (keeping its id and first-seen time) as an update, or
    * reports it if none exists.
    *

@@ -112,7 +112,7 @@ public final class StallDetector {
     LastingFindings.Presence presence = lasting.seen(key, signature);
     if (presence == LastingFindings.Presence.SAME) {
       long age = maxAge;
-      sink.update(key, b -> b.lastSeen(time).summary(lockSummary(lock, waits.size(), age, owner,
+      sink.touch(key, b -> b.lastSeen(time).summary(lockSummary(lock, waits.size(), age, owner,
           hold)));
       return;
     }
@@ -143,7 +143,7 @@ public final class StallDetector {
     String summary = waits.size() + " thread(s) blocked for " + ms(maxAge)
         + " (and counting) waiting on tasks of pool " + p.displayName();
     if (presence == LastingFindings.Presence.SAME) {
-      sink.update(key, b -> b.lastSeen(time).summary(summary));
+      sink.touch(key, b -> b.lastSeen(time).summary(summary));
       return;
     }
     Finding.Builder b = Finding.builder(FindingType.STALL).severity(Severity.WARNING)

@@ -44,7 +44,9 @@ public final class SnapshotAnalyzer {
   public void analyze(int run, List<InFlightState> states, Instant time) {
     WaitForGraph g = new WaitForGraph(states);
     for (List<Long> cycle : g.deadlocks()) {
-      deadlock(run, g, cycle, time);
+      if (!onlyPoolSelfWaits(g, cycle)) {
+        deadlock(run, g, cycle, time);
+      }
     }
     Map<Long, ExecutorInfo> pools = new LinkedHashMap<>();
     for (InFlightState s : states) {
@@ -60,6 +62,29 @@ public final class SnapshotAnalyzer {
         starvation(g, p, time);
       }
     }
+  }
+
+  /**
+   * Whether every thread of the cycle is a worker of one pool waiting on a task of that same pool:
+   * that is pool starvation, reported as {@code POOL_STARVATION}, not as a deadlock.
+   */
+  private static boolean onlyPoolSelfWaits(WaitForGraph g, List<Long> cycle) {
+    long pool = 0;
+    for (long t : cycle) {
+      boolean selfWait = false;
+      for (InFlightState s : g.states(t)) {
+        if (s.kind() == InFlightState.Kind.BLOCKING_WAIT && s.executor() != null
+            && s.runningExecutor() != null && s.executor().id() == s.runningExecutor().id()
+            && (pool == 0 || pool == s.executor().id())) {
+          pool = s.executor().id();
+          selfWait = true;
+        }
+      }
+      if (!selfWait) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A worker blocks on a task of its own pool (also called for BlockingWait events). */
@@ -88,7 +113,7 @@ public final class SnapshotAnalyzer {
     String signature = ws.toString();
     LastingFindings.Presence presence = lasting.seen(key, signature);
     if (presence == LastingFindings.Presence.SAME) {
-      sink.update(key, b -> b.lastSeen(time));
+      sink.touch(key, b -> b.lastSeen(time));
       return;
     }
     Finding.Builder b = Finding.builder(FindingType.POOL_STARVATION).severity(Severity.CRITICAL)
@@ -116,7 +141,7 @@ public final class SnapshotAnalyzer {
     String key = "deadlock|" + run + "|" + sorted;
     LastingFindings.Presence presence = lasting.seen(key, sorted.toString());
     if (presence != LastingFindings.Presence.NEW) {
-      sink.update(key, b -> b.lastSeen(time));
+      sink.touch(key, b -> b.lastSeen(time));
       return;
     }
     Finding.Builder b = Finding.builder(FindingType.DEADLOCK).severity(Severity.CRITICAL)
