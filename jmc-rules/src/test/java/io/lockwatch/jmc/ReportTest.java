@@ -43,6 +43,17 @@ class ReportTest {
   }
 
   @Test
+  void corruptFile_exitsTwoWithOneLine() throws Exception {
+    Path bad = LockwatchRecordings.tempDir().resolve("bad.jfr");
+    Files.writeString(bad, "not a recording");
+    StringWriter err = new StringWriter();
+    int code = ReportMain.run(new String[] {bad.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err));
+    assertEquals(2, code);
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+  }
+
+  @Test
   void missingFile_exitsTwo() {
     StringWriter err = new StringWriter();
     int code = ReportMain.run(new String[] {"/no/such.jfr"}, new PrintWriter(new StringWriter()),

@@ -125,22 +125,28 @@ final class ItemFields {
   /** A field of a content type JMC does not know (such as {@code lockwatch.LockId}). */
   private Object any(IItem item, String field) {
     String key = field + "|*";
-    IMemberAccessor<?, IItem> a = accessors.computeIfAbsent(key, k -> {
+    if (!accessors.containsKey(key)) {
+      IMemberAccessor<?, IItem> found = null;
       for (IAccessorKey<?> ak : type.getAccessorKeys().keySet()) {
         if (ak.getIdentifier().equals(field)) {
-          return type.getAccessor(ak);
+          found = type.getAccessor(ak);
         }
       }
-      return null;
-    });
+      accessors.put(key, found);
+    }
+    IMemberAccessor<?, IItem> a = accessors.get(key);
     return a == null ? null : a.getMember(item);
   }
 
   @SuppressWarnings("unchecked")
   private Object get(IItem item, String field, ContentType<?> contentType) {
     String key = field + '|' + contentType.getIdentifier();
-    IMemberAccessor<?, IItem> a = accessors.computeIfAbsent(key,
-        k -> Attribute.attr(field, field, (ContentType<Object>) contentType).getAccessor(type));
+    if (!accessors.containsKey(key)) {
+      // Remember absent fields too (null): the lookup is per type, not per item.
+      accessors.put(key,
+          Attribute.attr(field, field, (ContentType<Object>) contentType).getAccessor(type));
+    }
+    IMemberAccessor<?, IItem> a = accessors.get(key);
     return a == null ? null : a.getMember(item);
   }
 }
