@@ -160,6 +160,12 @@ final class LockwatchRecordings implements AutoCloseable {
 
   /** Commits one finding as the analyzer's FindingEventWriter would (one event per part). */
   static void finding(String id, String type, String summary, String... edges) {
+    findingWithStatus(id, type, "new", summary, edges);
+  }
+
+  /** Commits one finding with a status (new, updated, resolved). */
+  static void findingWithStatus(String id, String type, String status, String summary,
+      String... edges) {
     int parts = Math.max(1, edges.length / 3);
     for (int i = 0; i < parts; i++) {
       FindingEvent e = new FindingEvent();
@@ -168,7 +174,7 @@ final class LockwatchRecordings implements AutoCloseable {
       e.severity = "WARNING";
       e.summary = summary;
       e.firstSeen = System.currentTimeMillis();
-      e.status = "new";
+      e.status = status;
       e.part = i;
       e.parts = parts;
       e.threadName = edges.length > 0 ? edges[3 * i] : "main";

@@ -43,6 +43,22 @@ class ReportTest {
   }
 
   @Test
+  void recordedFindingEventsOnly_areExplainedByOurRules() throws Exception {
+    Path dir = LockwatchRecordings.tempDir();
+    Path jfr;
+    try (LockwatchRecordings rec = new LockwatchRecordings()) {
+      LockwatchRecordings.finding("f1", "SELF_DEADLOCK", "read-to-write upgrade of configLock");
+      jfr = rec.dump(dir, "recorded-findings.jfr");
+    }
+    StringWriter out = new StringWriter();
+    int code = ReportMain.run(new String[] {jfr.toString()}, new PrintWriter(out),
+        new PrintWriter(new StringWriter()));
+    assertEquals(0, code);
+    assertTrue(out.toString().contains("lockwatch-recorded"));
+    assertTrue(out.toString().contains("read-to-write upgrade of configLock"));
+  }
+
+  @Test
   void corruptFile_exitsTwoWithOneLine() throws Exception {
     Path bad = LockwatchRecordings.tempDir().resolve("bad.jfr");
     Files.writeString(bad, "not a recording");

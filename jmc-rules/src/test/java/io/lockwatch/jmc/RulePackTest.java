@@ -139,6 +139,17 @@ class RulePackTest {
   }
 
   @Test
+  void findingEvents_latestWriteWins_resolvedStallStillReported() throws Exception {
+    Map<String, IResult> r = raw("findings-resolved.jfr", () -> {
+      LockwatchRecordings.findingWithStatus("s1", "STALL", "new", "2 threads blocked on cacheLock for 1 s");
+      LockwatchRecordings.sleep(20);
+      LockwatchRecordings.findingWithStatus("s1", "STALL", "resolved", "2 threads blocked on cacheLock for 4 s");
+    });
+    assertWarning(r, "LockwatchStall", "for 4 s", "resolved");
+    assertTrue(!r.get("LockwatchStall").getExplanation().contains("for 1 s"));
+  }
+
+  @Test
   void recordingWithoutLockwatchEvents_isNotApplicable() throws Exception {
     Map<String, IResult> r = raw("empty.jfr", () -> { });
     assertEquals(Severity.NA, r.get("LockwatchLockOrderCycle").getSeverity());

@@ -56,14 +56,14 @@ public final class LockwatchReport {
     List<Finding> findings = analyzer.findings();
     IItemCollection items = JfrLoaderToolkit.loadEvents(recording.toFile());
     Path side = null;
+    boolean recorded = items.apply(ItemFilters.type(FindingEvent.NAME)).hasItems();
     try {
-      if (!findings.isEmpty()
-          && !items.apply(ItemFilters.type(FindingEvent.NAME)).hasItems()) {
+      if (!findings.isEmpty() && !recorded) {
         side = writeFindingChunk(findings);
         items = JfrLoaderToolkit.loadEvents(List.of(recording.toFile(), side.toFile()));
       }
       String jmc = JfrHtmlRulesReport.createReport(items);
-      return new Rendered(insert(jmc, section(findings, errors)), findings);
+      return new Rendered(insert(jmc, section(findings, errors, recorded)), findings);
     } finally {
       if (side != null) {
         Files.deleteIfExists(side);
@@ -86,7 +86,7 @@ public final class LockwatchReport {
     return side;
   }
 
-  private String section(List<Finding> findings, List<String> errors) {
+  private String section(List<Finding> findings, List<String> errors, boolean recorded) {
     StringBuilder sb = new StringBuilder();
     // JMC escapes rule text; keep the line structure of our explanations.
     sb.append("<style>.rule_text .longDescription{white-space:pre-wrap}</style>")
@@ -97,7 +97,11 @@ public final class LockwatchReport {
       sb.append("<p class=\"lockwatch-error\" style=\"color:#a00\">").append(Html.escape(e))
           .append("</p>");
     }
-    if (findings.isEmpty()) {
+    if (findings.isEmpty() && recorded) {
+      sb.append("<p class=\"lockwatch-recorded\">The analyzer found nothing new in the raw "
+          + "events; the findings the in-process analyzer recorded (lockwatch.Finding events) are "
+          + "explained by the Lockwatch rules below.</p>");
+    } else if (findings.isEmpty()) {
       sb.append("<p class=\"lockwatch-clean\">No lock-order cycles, deadlocks, stalls or other "
           + "lock hazards were found.</p>");
     } else {
