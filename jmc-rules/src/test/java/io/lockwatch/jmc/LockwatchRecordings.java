@@ -147,6 +147,33 @@ final class LockwatchRecordings implements AutoCloseable {
     e.commit();
   }
 
+  /** The current thread, a worker of pool {@code executorId}, ran a task. */
+  static void taskExecution(long executorId, String executorName) {
+    TaskExecutionEvent e = new TaskExecutionEvent();
+    e.executorId = executorId;
+    e.executorClass = java.util.concurrent.ThreadPoolExecutor.class;
+    e.executorName = executorName;
+    e.taskId = 1;
+    e.taskClass = Runnable.class;
+    e.worker = Thread.currentThread();
+    e.commit();
+  }
+
+  /** The current thread waited on a task of pool {@code executorId}. */
+  static void poolWait(long executorId, String executorName, String heldIds, String heldLocks) {
+    BlockingWaitEvent e = new BlockingWaitEvent();
+    e.begin();
+    e.waitKind = "future";
+    e.targetClass = java.util.concurrent.Future.class;
+    e.taskId = 1;
+    e.executorId = executorId;
+    e.executorName = executorName;
+    e.heldLockIds = heldIds;
+    e.heldLocks = heldLocks;
+    e.outcome = "completed";
+    e.commit();
+  }
+
   static void selfDeadlock(long lockId, String lockName) {
     SelfDeadlockEvent e = new SelfDeadlockEvent();
     e.lockId = lockId;

@@ -60,6 +60,27 @@ class RulePackTest {
   }
 
   @Test
+  void lockHeldWhileWaitingOnPoolThatNeedsIt_rawEvents_predictsCycle_waitOutsideLock_ok()
+      throws Exception {
+    Map<String, IResult> hazard = raw("pool-cycle.jfr", () -> {
+      onThread("io-1", () -> {
+        LockwatchRecordings.taskExecution(7, "io-pool");
+        hold(1, "registry", 0, 0);
+      });
+      onThread("main-caller", () -> LockwatchRecordings.poolWait(7, "io-pool", "1", "registry"));
+    });
+    assertWarning(hazard, "LockwatchLockOrderCycle", "registry", "pool io-pool", "main-caller");
+    Map<String, IResult> twin = raw("pool-cycle-fixed.jfr", () -> {
+      onThread("io-1", () -> {
+        LockwatchRecordings.taskExecution(7, "io-pool");
+        hold(1, "registry", 0, 0);
+      });
+      onThread("main-caller", () -> LockwatchRecordings.poolWait(7, "io-pool", "", ""));
+    });
+    assertOk(twin, "LockwatchLockOrderCycle");
+  }
+
+  @Test
   void deadlock_rawInFlightSnapshot_warns_chainWithoutCycle_ok() throws Exception {
     CountDownLatch done = new CountDownLatch(1);
     try {

@@ -17,7 +17,7 @@ import org.openjdk.jmc.common.item.ItemFilters;
  * Derives findings from the raw lockwatch events of a recording that has no finding events,
  * through JMC's item API (JMC hands rules an item collection, not a file, so the analyzer's
  * {@code RecordedEvent} engine cannot run here). It covers each family with the engine's core
- * judgement: lock-order cycles without a common gate lock, wait-for cycles and stalls in the last
+ * judgement: lock-order cycles (pools included) without a common gate lock, wait-for cycles and stalls in the last
  * in-flight snapshot, long lock waits and holds, blocking waits under a lock, waits of a pool
  * worker on its own pool, self-deadlocks, and virtual threads pinned while holding a lock.
  */
@@ -42,10 +42,11 @@ final class RawEvaluator {
   }
 
   List<Issue> evaluate() {
-    new RawLockOrder(this).evaluate(each("lockwatch.LockOrder"));
+    Map<Long, Long> workerPools = workerPools();
+    new RawLockOrder(this).evaluate(workerPools);
     inFlight();
     holdsAndWaits();
-    blockingWaits();
+    blockingWaits(workerPools);
     selfDeadlocks();
     pinned();
     return issues;
@@ -170,7 +171,8 @@ final class RawEvaluator {
     }
   }
 
-  private void blockingWaits() {
+  /** @return the pool of each worker thread (by Java thread id), from task executions */
+  private Map<Long, Long> workerPools() {
     Map<Long, Long> workerPool = new HashMap<>();
     for (IItemIterable it : each("lockwatch.TaskExecution")) {
       ItemFields f = new ItemFields(it.getType());
@@ -184,6 +186,10 @@ final class RawEvaluator {
         }
       }
     }
+    return workerPool;
+  }
+
+  private void blockingWaits(Map<Long, Long> workerPool) {
     for (IItemIterable it : each("lockwatch.BlockingWait")) {
       ItemFields f = new ItemFields(it.getType());
       for (IItem item : it) {
