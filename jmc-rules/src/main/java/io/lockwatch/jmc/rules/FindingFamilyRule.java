@@ -79,7 +79,7 @@ abstract class FindingFamilyRule extends AbstractRule {
           sb.append("thread ").append(p.thread());
         }
         if (!p.fromLock().isEmpty()) {
-          sb.append(p.toLock().isEmpty() ? " holding " : " holding ").append(p.fromLock());
+          sb.append(" holding ").append(p.fromLock());
         }
         if (!p.toLock().isEmpty() && !p.toLock().equals(p.fromLock())) {
           sb.append(", requests ").append(p.toLock());
