@@ -45,6 +45,49 @@ class RemoteStreamsTest {
   }
 
   @Test
+  void watchJmx_startsARemoteRecording_andFindsTheCycle() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Process p = fork("-Dcom.sun.management.jmxremote.port=" + port,
+        "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+        "-Dcom.sun.management.jmxremote.authenticate=false",
+        "-Dcom.sun.management.jmxremote.ssl=false", "-Djava.rmi.server.hostname=127.0.0.1");
+    BlockingQueue<Finding> q = new LinkedBlockingQueue<>();
+    LockwatchAnalyzer a = AnalyzerOptions.builder().addListener(q::add).build().newAnalyzer();
+    String url = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
+    try (EventStream es = RemoteStreams.watchJmx(url, a)) {
+      es.startAsync();
+      assertNotNull(awaitCycle(q), "no cycle over JMX");
+    } finally {
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void watchJmx_unreachable_isOneLineError() {
+    StringWriter err = new StringWriter();
+    int code = LockwatchCli.run(new String[] {"watch", "--jmx",
+        "service:jmx:rmi:///jndi/rmi://127.0.0.1:1/jmxrmi"}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err));
+    assertEquals(2, code);
+    assertEquals(1, err.toString().lines().count(), err.toString());
+  }
+
+  static Finding awaitCycle(BlockingQueue<Finding> q) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+    while (System.nanoTime() < deadline) {
+      Finding next = q.poll(100, TimeUnit.MILLISECONDS);
+      if (next != null && next.type() == FindingType.LOCK_ORDER_CYCLE) {
+        return next;
+      }
+    }
+    return null;
+  }
+
+  @Test
   void watchPid_withoutRecording_isOneLineErrorSayingHowToStartOne() throws Exception {
     Process p = fork();
     try {
