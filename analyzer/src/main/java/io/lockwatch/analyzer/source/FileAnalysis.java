@@ -1,0 +1,104 @@
+package io.lockwatch.analyzer.source;
+
+import io.lockwatch.analyzer.LockwatchAnalyzer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.Instant;
+import java.util.PriorityQueue;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Feeds {@code .jfr} files to one analyzer, each file as its own run, so that several recordings
+ * merge into one lock-order graph. A missing, corrupt or truncated file yields a one-line error and
+ * the events read before the damage still count.
+ */
+public final class FileAnalysis {
+  /** Events held back to restore time order; about 20 MB at most. */
+  static final int REORDER_WINDOW = 100_000;
+
+  private FileAnalysis() {}
+
+  /**
+   * Analyzes recordings in order and ends the input.
+   *
+   * @param analyzer the analyzer, not {@code null}
+   * @param files the recordings, not {@code null}
+   * @return one-line errors, one per unreadable file; empty if all were read whole
+   */
+  public static List<String> analyze(LockwatchAnalyzer analyzer, List<Path> files) {
+    List<String> errors = new ArrayList<>();
+    for (Path file : files) {
+      String error = analyzeOne(analyzer, file);
+      if (error != null) {
+        errors.add(error);
+      }
+    }
+    analyzer.finish();
+    return errors;
+  }
+
+  private static String analyzeOne(LockwatchAnalyzer analyzer, Path file) {
+    if (!Files.isRegularFile(file)) {
+      return file + ": no such file";
+    }
+    if (!Files.isReadable(file)) {
+      return file + ": not readable";
+    }
+    analyzer.startRun(file.getFileName().toString());
+    long read = 0;
+    // RecordingFile returns events in buffer order, not time order (threads write their own
+    // buffers); snapshots and worker mappings must be judged in time order, so a bounded window is
+    // re-sorted by start time. RecordingFile (not EventStream.openFile, which sorts but stops
+    // silently at damage) so that a truncated file is reported.
+    PriorityQueue<Timed> window = new PriorityQueue<>();
+    try (RecordingFile rf = new RecordingFile(file)) {
+      while (rf.hasMoreEvents()) {
+        RecordedEvent e = rf.readEvent();
+        window.add(new Timed(e, read++));
+        if (window.size() > REORDER_WINDOW) {
+          analyzer.accept(window.poll().event);
+        }
+      }
+      drain(analyzer, window);
+      return null;
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (IOException | RuntimeException | Error e) {
+      // The JFR parser throws IOException for most damage, but InternalError or runtime exceptions
+      // for some truncations; all mean the same to the user. What was read still counts.
+      drain(analyzer, window);
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return file + ": not a valid or complete JFR recording (" + read + " events read before the "
+          + "damage): " + msg.replace('\n', ' ');
+    }
+  }
+
+  private static void drain(LockwatchAnalyzer analyzer, PriorityQueue<Timed> window) {
+    Timed t;
+    while ((t = window.poll()) != null) {
+      analyzer.accept(t.event);
+    }
+  }
+
+  private static final class Timed implements Comparable<Timed> {
+    final RecordedEvent event;
+    final long seq;
+    final Instant start;
+
+    Timed(RecordedEvent event, long seq) {
+      this.event = event;
+      this.seq = seq;
+      this.start = event.getStartTime();
+    }
+
+    @Override
+    public int compareTo(Timed o) {
+      int c = start.compareTo(o.start);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+}
