@@ -211,12 +211,24 @@ public final class LockwatchAnalyzer {
     }
   }
 
+  /**
+   * The lock an event names. Class and name are read only while the lock is not fully known: field
+   * reads by name are the analyzer's main per-event cost.
+   */
+  private LockInfo lockOf(RecordedEvent e, String idField, String classField, String nameField,
+      RecordedStackTrace st) {
+    long id = e.getLong(idField);
+    LockInfo known = run.knownLock(id);
+    if (known != null && known.complete()) {
+      return known;
+    }
+    return run.lock(id, Events.className(e, classField), Events.string(e, nameField), st);
+  }
+
   private void onLockOrder(RecordedEvent e) {
     RecordedStackTrace st = e.getStackTrace();
-    LockInfo held = run.lock(e.getLong("heldLockId"), Events.className(e, "heldLockClass"),
-        Events.string(e, "heldLockName"), null);
-    LockInfo acquired = run.lock(e.getLong("acquiredLockId"),
-        Events.className(e, "acquiredLockClass"), Events.string(e, "acquiredLockName"), st);
+    LockInfo held = lockOf(e, "heldLockId", "heldLockClass", "heldLockName", null);
+    LockInfo acquired = lockOf(e, "acquiredLockId", "acquiredLockClass", "acquiredLockName", st);
     long[] heldIds = Events.ids(Events.string(e, "heldLockIds"));
     List<OrderNode> gates = new ArrayList<>(heldIds.length);
     for (long id : heldIds) {
@@ -244,8 +256,7 @@ public final class LockwatchAnalyzer {
 
   private void onLockHold(RecordedEvent e) {
     RecordedStackTrace st = e.getStackTrace();
-    LockInfo l = run.lock(e.getLong("lockId"), Events.className(e, "lockClass"),
-        Events.string(e, "lockName"), st);
+    LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
     Duration d = e.getDuration();
     stats.add(l.findingKey(), d.toNanos());
     ThreadRef t = Events.eventThread(e);
@@ -257,8 +268,7 @@ public final class LockwatchAnalyzer {
 
   private void onLockWait(RecordedEvent e) {
     RecordedStackTrace st = e.getStackTrace();
-    LockInfo l = run.lock(e.getLong("lockId"), Events.className(e, "lockClass"),
-        Events.string(e, "lockName"), st);
+    LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
     stats.add(l.findingKey(), e.getDuration().toNanos());
     ThreadRef t = Events.eventThread(e);
     if (Events.ids(Events.string(e, "heldLockIds")).length == 0) {

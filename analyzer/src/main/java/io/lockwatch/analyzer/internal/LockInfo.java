@@ -21,6 +21,7 @@ public final class LockInfo {
   private String stableKey;
   private String displayName;
   private Object node;
+  private Boolean userNamed;
 
   LockInfo(long id, String runKey) {
     this.id = id;
@@ -43,6 +44,7 @@ public final class LockInfo {
   }
 
   private void changed() {
+    userNamed = null;
     ref = null;
     stableKey = null;
     displayName = null;
@@ -63,6 +65,11 @@ public final class LockInfo {
     node = n;
   }
 
+  /** @return whether class, and a name or site, are known: nothing more to learn from events */
+  public boolean complete() {
+    return className != null && !className.isEmpty() && (userNamed() || site != null);
+  }
+
   /** @return the lock id within its run */
   public long id() {
     return id;
@@ -75,7 +82,12 @@ public final class LockInfo {
 
   /** @return whether a user gave this lock its name */
   public boolean userNamed() {
-    return name != null && !name.isEmpty() && !GENERATED_NAME.matcher(name).matches();
+    Boolean u = userNamed;
+    if (u == null) {
+      u = name != null && !name.isEmpty() && !GENERATED_NAME.matcher(name).matches();
+      userNamed = u;
+    }
+    return u;
   }
 
   /** @return the key that identifies the lock across runs, or {@code null} if it has none */
