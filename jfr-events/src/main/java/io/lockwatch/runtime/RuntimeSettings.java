@@ -149,6 +149,7 @@ public final class RuntimeSettings {
         || c.order.enabled || c.selfDeadlock.enabled || c.submit.enabled || c.inFlight.enabled;
     if (nowActive && !active) {
       epoch++;
+      active = true; // before waking the clock, or its ticker would park for another 100 ms
       CoarseClock.start();
       EventClock.calibrate();
       InFlightWatchdog.start();
