@@ -3,7 +3,6 @@ package io.lockwatch;
 import static io.lockwatch.RecordedScenario.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockwatch.events.BlockingWaitEvent;
@@ -316,6 +315,9 @@ class ExplicitApiRecordingTest {
       } finally {
         lock.unlock();
       }
+      // the worker reports the task's end after completing the future: wait for it
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
       events = r.stop();
     } finally {
       pool.shutdownNow();

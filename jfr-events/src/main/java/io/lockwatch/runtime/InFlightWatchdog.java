@@ -192,7 +192,7 @@ public final class InFlightWatchdog {
       if (target != null && blockedAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "blocking-wait", blockedAge);
         ev.waitKind = EventWriter.waitKindName(s.waitKind);
-        TaskTable.TaskInfo task = TaskTable.resolve(target);
+        TaskTable.TaskInfo task = s.waitTask;
         if (task != null) {
           ev.taskId = task.id;
           if (task.executor != null) {

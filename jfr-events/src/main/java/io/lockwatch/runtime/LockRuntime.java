@@ -387,6 +387,14 @@ public final class LockRuntime {
       return null; // an outer wait (e.g. FutureTask.get inside Future.get) is already tracked
     }
     s.resetIfStale(RuntimeSettings.epoch);
+    s.busy = true;
+    try {
+      s.waitTask = TaskTable.resolve(target);
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
     s.waitKind = kind;
     s.waitSinceNanos = CoarseClock.nowNanos;
     s.waitTarget = target == null ? s : target;
@@ -409,6 +417,7 @@ public final class LockRuntime {
         && CoarseClock.nowNanos - s.waitSinceNanos >= RuntimeSettings.blockingGateNanos) {
       blockingEnded(s, target, outcome);
     }
+    s.waitTask = null;
   }
 
   /**
@@ -595,7 +604,8 @@ public final class LockRuntime {
     try {
       long elapsed = System.nanoTime() - s.waitSinceNanos;
       if (elapsed >= RuntimeSettings.blockingThresholdNanos) {
-        EventWriter.blocking(s, s.waitKind, target == s ? null : target, elapsed, outcome);
+        EventWriter.blocking(s, s.waitKind, target == s ? null : target, s.waitTask, elapsed,
+            outcome);
       }
     } catch (Throwable t) {
       SuppressedErrors.record(t);
