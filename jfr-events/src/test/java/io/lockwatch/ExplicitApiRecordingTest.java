@@ -65,7 +65,7 @@ class ExplicitApiRecordingTest {
       try {
         lock.lock(); // re-entry is counted, not a second hold
         try {
-          Thread.sleep(30);
+          Thread.sleep(60);
         } finally {
           lock.unlock();
         }
@@ -83,7 +83,7 @@ class ExplicitApiRecordingTest {
     assertEquals("users", hold.getString("lockName"));
     assertEquals("exclusive", hold.getString("mode"));
     assertEquals(0, hold.getInt("waitersAtRelease"));
-    assertTrue(hold.getDuration().toMillis() >= 29, hold.getDuration().toString());
+    assertTrue(hold.getDuration().toMillis() >= 59, hold.getDuration().toString());
     assertEquals("lockwatch.LockId", hold.getEventType().getField("lockId").getContentType());
 
     assertEquals(1, JmcItems.count(jmc, LockHoldEvent.NAME));
@@ -103,7 +103,7 @@ class ExplicitApiRecordingTest {
       try {
         other.lock();
         try {
-          Thread.sleep(30);
+          Thread.sleep(60);
         } finally {
           other.unlock();
         }
@@ -308,7 +308,7 @@ class ExplicitApiRecordingTest {
       lock.lock();
       try {
         Future<Integer> f = pool.submit(() -> {
-          Thread.sleep(30);
+          Thread.sleep(60);
           return 42;
         });
         assertEquals(42, f.get());

@@ -134,7 +134,9 @@ public final class LockRuntime {
       return;
     }
     s.pendingLock = null;
-    if (CoarseClock.nowNanos - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
+    // Failed attempts are rare: use the precise clock, so that a timed-out tryLock is never missed
+    // because the coarse clock's ticker was starved of CPU.
+    if (System.nanoTime() - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
       waitEnded(s, lock, mode, outcome);
     }
   }
