@@ -80,14 +80,14 @@ public final class LockRuntime {
    * @return the calling thread's state, to pass to {@link #afterAcquire}; may be {@code null}
    */
   public static ThreadLockState beforeAcquire(Object lock, int mode) {
-    if (!RuntimeSettings.active) {
+    int epoch = RuntimeSettings.activeEpoch;
+    if (epoch == 0) {
       return null;
     }
     ThreadLockState s = ThreadLockState.current();
     if (s.busy) {
       return null;
     }
-    int epoch = RuntimeSettings.epoch;
     if (s.depth != 0 || s.epoch != epoch) {
       s.resetIfStale(epoch);
       if (s.depth != 0) {
