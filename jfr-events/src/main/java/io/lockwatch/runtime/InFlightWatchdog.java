@@ -83,7 +83,10 @@ public final class InFlightWatchdog {
       if (d == 0) {
         s.first.clearMemo();
       }
-      for (int i = Math.max(0, d - 1); i < more.length; i++) {
+      if (d <= 1) {
+        s.second.clearMemo();
+      }
+      for (int i = Math.max(0, d - 2); i < more.length; i++) {
         more[i].clearMemo();
       }
     }
@@ -143,7 +146,7 @@ public final class InFlightWatchdog {
       if (s.internal || s.epoch != epoch) {
         continue;
       }
-      int d = Math.min(s.depth, s.more.length + 1);
+      int d = s.visibleDepth();
       for (int i = 0; i < d; i++) {
         Object lock = s.entry(i).lock;
         if (lock != null) {
@@ -160,7 +163,7 @@ public final class InFlightWatchdog {
       if (s.internal || s.epoch != epoch) {
         continue;
       }
-      int d = Math.min(s.depth, s.more.length + 1);
+      int d = s.visibleDepth();
       for (int i = 0; i < d; i++) {
         HoldEntry e = s.entry(i);
         Object lock = e.lock;

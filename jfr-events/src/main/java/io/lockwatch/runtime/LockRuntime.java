@@ -88,7 +88,16 @@ public final class LockRuntime {
     if (s.busy) {
       return null;
     }
-    if (s.depth != 0 || s.epoch != epoch) {
+    int d = s.depth;
+    if (d == 1 && s.epoch == epoch) {
+      // nested pair: a known edge costs these compares (see HoldEntry's memo)
+      HoldEntry e = s.first;
+      Object held = e.lock;
+      if (held == lock || e.memoChild != lock || e.memoParent != held
+          || e.memoChildMode != mode || e.memoParentMode != e.mode) {
+        checkNested(s, lock, mode);
+      }
+    } else if (d != 0 || s.epoch != epoch) {
       s.resetIfStale(epoch);
       if (s.depth != 0) {
         checkNested(s, lock, mode);
@@ -173,7 +182,8 @@ public final class LockRuntime {
     if (s.busy) {
       return;
     }
-    if (s.depth == 1) {
+    int d = s.depth;
+    if (d == 1) {
       HoldEntry e = s.first;
       if (e.lock == lock) {
         if (e.count > 1) {
@@ -185,6 +195,20 @@ public final class LockRuntime {
         }
         e.lock = null;
         s.depth = 0;
+        return;
+      }
+    } else if (d == 2) {
+      HoldEntry e = s.second;
+      if (e.lock == lock && ThreadLockState.sameMode(e.mode, mode)) {
+        if (e.count > 1) {
+          e.count--;
+          return;
+        }
+        if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
+          holdEnded(s, e);
+        }
+        e.lock = null;
+        s.depth = 1;
         return;
       }
     }
