@@ -367,6 +367,8 @@ class ExplicitApiRecordingTest {
     RecordedEvent health = named(events, RuntimeHealthEvent.NAME).get(0);
     assertTrue(health.getLong("trackedThreads") >= 1);
     assertEquals(0, health.getLong("suppressedErrors"));
+    assertTrue(health.getLong("clockStalls") >= 0);
+    assertEquals(0, health.getLong("edgesDropped"));
   }
 
   private static String names(RecordedEvent e) {

@@ -121,6 +121,8 @@ public final class InFlightWatchdog {
       e.tasksDropped = TaskTable.TASKS.dropped() + TaskTable.FUTURES.dropped();
       e.unmatchedReleases = RuntimeCounters.UNMATCHED_RELEASES.sum();
       e.suppressedErrors = SuppressedErrors.count();
+      e.clockStalls = CoarseClock.stalls();
+      e.clockMaxLag = CoarseClock.takeMaxLagNanos();
       e.commit();
     } catch (Throwable t) {
       SuppressedErrors.record(t);
