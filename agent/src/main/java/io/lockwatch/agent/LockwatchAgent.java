@@ -66,6 +66,10 @@ public final class LockwatchAgent {
       BootstrapInjector.inject(inst);
       RecordingSetup.registerEvents();
       Preloader.preload();
+      String vtProblem = VirtualThreadScheduler.register(inst);
+      if (vtProblem != null) {
+        log(vtProblem);
+      }
       new RecordingSetup(options, LockwatchAgent::log).start();
       Instrumentations instrumentations = new Instrumentations(new Instrumentations.Switches(
           options.flag("locks"), options.flag("monitors"), options.flag("jdk-monitors"),

@@ -11,7 +11,40 @@ import java.util.concurrent.ForkJoinTask;
  * internal.
  */
 public final class TaskHooks {
+  /**
+   * The JDK's default virtual-thread scheduler (JDK 21+), or {@code null}. Its "tasks" are virtual
+   * thread continuations: submitting one happens inside the scheduler, where a virtual thread
+   * cannot unmount, so the hooks must not touch the runtime for it (that would pin), and they are
+   * not application tasks anyway.
+   */
+  private static volatile Object virtualThreadScheduler;
+
   private TaskHooks() {}
+
+  /**
+   * Sets the default virtual-thread scheduler; called once by the agent before it installs advice.
+   *
+   * @param scheduler the scheduler
+   */
+  public static void setVirtualThreadScheduler(Object scheduler) {
+    virtualThreadScheduler = scheduler;
+  }
+
+  /**
+   * Called when a ForkJoinPool queues a task from outside or inside the pool.
+   *
+   * @param pool the pool
+   * @param task the queued task
+   */
+  public static void forkJoinSubmitted(Object pool, Object task) {
+    try {
+      if (pool != virtualThreadScheduler) {
+        LockRuntime.taskSubmitted(pool, task);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    }
+  }
 
   /**
    * Replaces {@code task.run()} in {@code ThreadPoolExecutor.runWorker}.
@@ -37,6 +70,9 @@ public final class TaskHooks {
   public static Object forkJoinStarted(ForkJoinTask<?> task) {
     try {
       ForkJoinPool pool = ForkJoinTask.getPool();
+      if (pool == virtualThreadScheduler) {
+        return null;
+      }
       if (pool != null) {
         LockRuntime.taskStarted(pool, task);
       }

@@ -27,13 +27,16 @@ final class ExecutorAdvice {
     }
   }
 
-  /** {@code ForkJoinPool.poolSubmit(boolean, ForkJoinTask)} on JDK 19+. */
-  static final class SubmitSecondArgument {
-    private SubmitSecondArgument() {}
+  /**
+   * {@code ForkJoinPool.poolSubmit(boolean, ForkJoinTask)} on JDK 19+, which also queues virtual
+   * thread continuations: those are filtered out in the hook.
+   */
+  static final class PoolSubmit {
+    private PoolSubmit() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.This Object executor, @Advice.Argument(1) Object task) {
-      LockRuntime.taskSubmitted(executor, task);
+      TaskHooks.forkJoinSubmitted(executor, task);
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
@@ -76,7 +77,8 @@ public final class Instrumentations {
    * @return the installed transformer, to reset on a failed self-test
    */
   public ResettableClassFileTransformer install(Instrumentation inst) {
-    AgentBuilder builder = new AgentBuilder.Default()
+    // ByteBuddy skips synthetic methods by default; lambda bodies hold synchronized blocks too.
+    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(none()))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -176,7 +178,7 @@ public final class Instrumentations {
                 .on(namedOneOf("delayedExecute", "reExecutePeriodic").and(takesArguments(1)))));
     b = b.type(named(JUC + "ForkJoinPool"))
         .transform((builder, type, loader, module, pd) -> builder.visit(poolSubmit
-            ? Advice.to(ExecutorAdvice.SubmitSecondArgument.class)
+            ? Advice.to(ExecutorAdvice.PoolSubmit.class)
                 .on(named("poolSubmit").and(takesArguments(2)))
             : Advice.to(ExecutorAdvice.SubmitFirstArgument.class)
                 .on(named("externalSubmit").and(takesArguments(1)))));
