@@ -2,6 +2,7 @@ package io.lockwatch.agent;
 
 import io.lockwatch.agent.bootstrap.LockHooks;
 import io.lockwatch.agent.bootstrap.SuppressedErrors;
+import io.lockwatch.agent.bootstrap.TaskHooks;
 import io.lockwatch.agent.bootstrap.WaitHooks;
 import io.lockwatch.runtime.LockRuntime;
 import io.lockwatch.runtime.ThreadLockState;
@@ -49,6 +50,7 @@ final class Preloader {
     LockRuntime.taskFinished(executor, task);
     LockRuntime.linkFuture(new Object(), task);
     WaitHooks.end(WaitHooks.begin(LockRuntime.WAIT_FUTURE, task), null);
+    TaskHooks.asyncTaskSubmitted();
     LockHooks.conditionMode(lock);
     LockHooks.stampConverted(lock, 0L, 0L);
     SuppressedErrors.count();

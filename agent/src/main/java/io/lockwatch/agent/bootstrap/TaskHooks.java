@@ -19,7 +19,53 @@ public final class TaskHooks {
    */
   private static volatile Object virtualThreadScheduler;
 
+  /**
+   * A CompletableFuture async task created on this thread and not yet linked to its future: the
+   * task is constructed before it is submitted, and the runtime links only submitted tasks.
+   */
+  private static final ThreadLocal<Object[]> PENDING_LINK = new ThreadLocal<Object[]>() {
+    @Override
+    protected Object[] initialValue() {
+      return new Object[2];
+    }
+  };
+
   private TaskHooks() {}
+
+  /**
+   * Called when a {@code CompletableFuture$AsyncSupply/AsyncRun} is constructed.
+   *
+   * @param future the future the task completes
+   * @param task the task
+   */
+  public static void asyncTaskCreated(Object future, Object task) {
+    try {
+      Object[] pending = PENDING_LINK.get();
+      pending[0] = future;
+      pending[1] = task;
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    }
+  }
+
+  /**
+   * Called when {@code CompletableFuture.asyncSupplyStage/asyncRunStage} returns, after the task
+   * was handed to its executor: links the future to the task.
+   */
+  public static void asyncTaskSubmitted() {
+    try {
+      Object[] pending = PENDING_LINK.get();
+      Object future = pending[0];
+      Object task = pending[1];
+      pending[0] = null;
+      pending[1] = null;
+      if (future != null && task != null) {
+        LockRuntime.linkFuture(future, task);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    }
+  }
 
   /**
    * Sets the default virtual-thread scheduler; called once by the agent before it installs advice.

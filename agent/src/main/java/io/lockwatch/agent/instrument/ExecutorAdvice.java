@@ -56,12 +56,22 @@ final class ExecutorAdvice {
   }
 
   /** {@code CompletableFuture.AsyncSupply/AsyncRun(dep, fn)}: waiting on dep means waiting on it. */
-  static final class LinkFuture {
-    private LinkFuture() {}
+  static final class AsyncTaskCreated {
+    private AsyncTaskCreated() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object task, @Advice.Argument(0) Object future) {
-      LockRuntime.linkFuture(future, task);
+      TaskHooks.asyncTaskCreated(future, task);
+    }
+  }
+
+  /** {@code CompletableFuture.asyncSupplyStage/asyncRunStage}: the task is submitted now. */
+  static final class AsyncTaskSubmitted {
+    private AsyncTaskSubmitted() {}
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit() {
+      TaskHooks.asyncTaskSubmitted();
     }
   }
 

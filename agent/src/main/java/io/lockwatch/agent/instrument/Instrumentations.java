@@ -188,7 +188,11 @@ public final class Instrumentations {
                 .on(named("doExec").and(takesNoArguments()))));
     b = b.type(namedOneOf(JUC + "CompletableFuture$AsyncSupply", JUC + "CompletableFuture$AsyncRun"))
         .transform((builder, type, loader, module, pd) -> builder
-            .visit(Advice.to(ExecutorAdvice.LinkFuture.class).on(isConstructor())));
+            .visit(Advice.to(ExecutorAdvice.AsyncTaskCreated.class).on(isConstructor())));
+    b = b.type(named(JUC + "CompletableFuture"))
+        .transform((builder, type, loader, module, pd) -> builder
+            .visit(Advice.to(ExecutorAdvice.AsyncTaskSubmitted.class)
+                .on(namedOneOf("asyncSupplyStage", "asyncRunStage"))));
     b = b.type(named(JUC + "CompletableFuture$ThreadPerTaskExecutor"))
         .transform((builder, type, loader, module, pd) -> builder
             .visit(Advice.to(ExecutorAdvice.SubmitFirstArgument.class)
