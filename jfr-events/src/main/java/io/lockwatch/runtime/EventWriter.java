@@ -119,8 +119,8 @@ final class EventWriter {
     e.commit();
   }
 
-  static void blocking(ThreadLockState s, int kind, Object target, long elapsedNanos,
-      int outcome) {
+  static void blocking(ThreadLockState s, int kind, Object target, TaskTable.TaskInfo task,
+      long elapsedNanos, int outcome) {
     BlockingWaitEvent e = new BlockingWaitEvent();
     if (!e.isEnabled()) {
       return;
@@ -128,7 +128,6 @@ final class EventWriter {
     EventClock.beginAt(e, elapsedNanos);
     e.waitKind = waitKindName(kind);
     e.targetClass = target == null ? null : target.getClass();
-    TaskTable.TaskInfo task = TaskTable.resolve(target);
     if (task != null) {
       e.taskId = task.id;
       e.executorId = task.executor == null ? 0 : task.executor.id;
@@ -145,7 +144,7 @@ final class EventWriter {
   /** Comma-separated ids of the held locks, outermost first, skipping index {@code skip}. */
   static String heldIds(ThreadLockState s, int skip) {
     StringBuilder sb = new StringBuilder();
-    int d = Math.min(s.depth, s.more.length + 1);
+    int d = s.visibleDepth();
     for (int i = 0; i < d; i++) {
       HoldEntry h = s.entry(i);
       Object lock = h.lock;
@@ -167,7 +166,7 @@ final class EventWriter {
   /** Comma-separated names of the held locks, outermost first, skipping index {@code skip}. */
   static String heldNames(ThreadLockState s, int skip) {
     StringBuilder sb = new StringBuilder();
-    int d = Math.min(s.depth, s.more.length + 1);
+    int d = s.visibleDepth();
     for (int i = 0; i < d; i++) {
       Object lock = s.entry(i).lock;
       if (i == skip || lock == null) {

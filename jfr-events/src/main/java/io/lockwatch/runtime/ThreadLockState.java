@@ -4,8 +4,9 @@ package io.lockwatch.runtime;
  * Per-thread held-lock state, kept in a {@link ThreadLocal} so that every thread, virtual threads
  * included, is its own owner. This class is internal.
  *
- * <p>Layout: the first held lock lives in {@link #first} (no array access for the common depth
- * 0/1 case); deeper nesting spills into {@link #more}, which grows without a fixed limit. A
+ * <p>Layout: the first two held locks live in {@link #first} and {@link #second} (no array access
+ * for the common depths 0 to 2); deeper nesting spills into {@link #more}, which grows without a
+ * fixed limit. A
  * re-entry of a held lock in the same mode increments the entry's count instead of pushing twice.
  *
  * <p>Concurrency: every field is written by the owning thread with plain stores, except
@@ -28,7 +29,9 @@ public final class ThreadLockState {
   /** Number of distinct held entries. */
   int depth;
   final HoldEntry first = new HoldEntry();
-  /** Entries 1..depth-1. */
+  /** The second held lock: a nested pair needs no array access either. */
+  final HoldEntry second = new HoldEntry();
+  /** Entries 2..depth-1. */
   HoldEntry[] more = NO_ENTRIES;
 
   Object pendingLock;
@@ -38,6 +41,8 @@ public final class ThreadLockState {
   Thread pendingOwnerHint;
 
   Object waitTarget;
+  /** The task behind {@link #waitTarget}, resolved when the wait began (the task may finish first). */
+  TaskTable.TaskInfo waitTask;
   int waitKind;
   long waitSinceNanos;
 
@@ -77,7 +82,12 @@ public final class ThreadLockState {
   }
 
   HoldEntry entry(int i) {
-    return i == 0 ? first : more[i - 1];
+    return i == 0 ? first : i == 1 ? second : more[i - 2];
+  }
+
+  /** The number of entries another thread may safely index, given a racy {@link #depth}. */
+  int visibleDepth() {
+    return Math.min(depth, more.length + 2);
   }
 
   /** Clears state left from an earlier enabled period (hooks skip work while disabled). */
@@ -109,6 +119,16 @@ public final class ThreadLockState {
   }
 
   private void pushNested(Object lock, int mode, int count, long nowNanos, int d) {
+    if (d == 1) {
+      HoldEntry f = first;
+      if (f.lock == lock && sameMode(f.mode, mode)) {
+        f.count += count;
+      } else {
+        second.set(lock, mode, count, nowNanos);
+        depth = 2;
+      }
+      return;
+    }
     for (int i = d - 1; i >= 0; i--) {
       HoldEntry e = entry(i);
       if (e.lock == lock && sameMode(e.mode, mode)) {
@@ -116,14 +136,14 @@ public final class ThreadLockState {
         return;
       }
     }
-    if (d - 1 >= more.length) {
+    if (d - 2 >= more.length) {
       HoldEntry[] grown = java.util.Arrays.copyOf(more, Math.max(4, more.length * 2));
       for (int i = more.length; i < grown.length; i++) {
         grown[i] = new HoldEntry();
       }
       more = grown;
     }
-    more[d - 1].set(lock, mode, count, nowNanos);
+    more[d - 2].set(lock, mode, count, nowNanos);
     depth = d + 1;
   }
 
@@ -163,7 +183,7 @@ public final class ThreadLockState {
    * thread).
    */
   boolean holds(Object lock) {
-    int d = Math.min(depth, more.length + 1);
+    int d = visibleDepth();
     for (int i = 0; i < d; i++) {
       HoldEntry e = entry(i);
       if (e != null && e.lock == lock) {
