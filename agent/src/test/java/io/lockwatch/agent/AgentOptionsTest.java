@@ -30,7 +30,9 @@ class AgentOptionsTest {
     assertEquals(250L << 20, o.maxSizeBytes());
     assertEquals(List.of(), o.globs("include"));
     assertEquals(List.of(), problems);
-    assertTrue(o.toString().startsWith("AgentOptions{enabled=true, recording=, "), o.toString());
+    assertTrue(o.flag("start-recording"));
+    assertTrue(o.toString().startsWith("AgentOptions{enabled=true, recording=, start-recording=true, "),
+        o.toString());
   }
 
   @Test
