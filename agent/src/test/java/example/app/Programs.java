@@ -29,6 +29,7 @@ public final class Programs {
       case "waits": waits(); break;
       case "condition-wait": conditionWait(); break;
       case "object-wait": objectWait(); break;
+      case "jdk-collections": jdkCollections(); break;
       default: throw new IllegalArgumentException(args[0]);
     }
     System.out.println("DONE " + args[0]);
@@ -198,6 +199,16 @@ public final class Programs {
     synchronized (monitor) {
       monitor.wait(300);
     }
+  }
+
+  /** The inversion inside java.util: a.addAll(b) locks a then b, b.addAll(a) b then a. */
+  static void jdkCollections() {
+    java.util.List<String> a = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.List<String> b = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    a.add("x");
+    b.add("y");
+    a.addAll(b);
+    b.addAll(a);
   }
 
   static void sleep(long millis) {

@@ -41,6 +41,7 @@ class ContendedRecordingTest {
     Lock lock = Lockwatch.wrap(new ReentrantLock(), "sessions");
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch waiterDone = new CountDownLatch(1);
     Thread owner = new Thread(() -> {
       lock.lock();
       try {
@@ -50,6 +51,13 @@ class ContendedRecordingTest {
         Thread.currentThread().interrupt();
       } finally {
         lock.unlock();
+      }
+      try {
+        // stay alive until the waiter committed its event: JDK 17 writes a Thread field of an
+        // exited thread as N/A
+        waiterDone.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }, "sessions-owner");
     Thread waiter = new Thread(() -> {
@@ -64,10 +72,12 @@ class ContendedRecordingTest {
       held.await();
       waiter.start();
       awaitParked(waiter);
-      Thread.sleep(40); // let both the hold and the wait pass their 10 ms thresholds
+      Thread.sleep(200); // let both the hold and the wait pass their 10 ms thresholds, even on a
+      // loaded machine where the coarse clock ticker may be descheduled for tens of ms
       release.countDown();
-      owner.join();
       waiter.join();
+      waiterDone.countDown();
+      owner.join();
       events = r.stop();
     }
     RecordedEvent wait = only(named(events, LockWaitEvent.NAME), "sessions");

@@ -24,6 +24,7 @@ public final class AgentOptions {
     Map<String, String> d = new LinkedHashMap<>();
     d.put("enabled", "true");
     d.put("recording", "");
+    d.put("start-recording", "true");
     d.put("include", "");
     d.put("exclude", "");
     d.put("locks", "true");

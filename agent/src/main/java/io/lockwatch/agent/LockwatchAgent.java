@@ -66,9 +66,11 @@ public final class LockwatchAgent {
       BootstrapInjector.inject(inst);
       RecordingSetup.registerEvents();
       Preloader.preload();
-      String vtProblem = VirtualThreadScheduler.register(inst);
-      if (vtProblem != null) {
-        log(vtProblem);
+      for (String problem : new String[] {VirtualThreadScheduler.register(inst),
+          LocksPackageAccess.open(inst)}) {
+        if (problem != null) {
+          log(problem);
+        }
       }
       new RecordingSetup(options, LockwatchAgent::log).start();
       Instrumentations instrumentations = new Instrumentations(new Instrumentations.Switches(

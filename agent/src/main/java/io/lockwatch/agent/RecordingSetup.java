@@ -18,7 +18,6 @@ import jdk.jfr.Configuration;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
-import jdk.jfr.RecordingState;
 
 /**
  * Registers the lockwatch event classes with JFR and makes sure a recording records them.
@@ -27,12 +26,15 @@ import jdk.jfr.RecordingState;
  * <ul>
  *   <li>No {@code -XX:StartFlightRecording} on the command line: the agent starts its own disk
  *       recording "lockwatch" with {@code default} plus {@code lockwatch.jfc} at premain.</li>
- *   <li>The user started a recording: its events are the user's choice. If, once it runs, no
- *       running recording enables {@code lockwatch.LockOrder}, the agent adds a small recording
- *       "lockwatch" with only {@code lockwatch.jfc}, so the lockwatch events are still in the disk
- *       repository (and in any dump of the user's recording). On JDK 17 the JVM starts the user's
- *       recording after premain, so this check runs on a short-lived daemon thread.</li>
+ *   <li>{@code -XX:StartFlightRecording} whose options do not mention {@code lockwatch} (e.g.
+ *       {@code settings=default} only): the agent adds a small recording "lockwatch" with only
+ *       {@code lockwatch.jfc} at premain, so the lockwatch events are in the shared disk
+ *       repository and therefore in the user's recording file too. On JDK 17 the JVM starts the
+ *       user's recording after premain, so its settings cannot be read at premain: the option
+ *       text decides.</li>
+ *   <li>The user's options name a lockwatch.jfc: nothing to add.</li>
  *   <li>{@code recording=<file>} makes the agent's own recording write that file at exit.</li>
+ *   <li>{@code start-recording=false}: the agent starts no recording at all.</li>
  * </ul>
  *
  * <p>JDK-8371889: the event classes are registered on the premain thread, before any transformer
@@ -42,7 +44,6 @@ final class RecordingSetup {
   /** The classpath resource with the lockwatch event settings. */
   static final String JFC_RESOURCE = "io/lockwatch/events/lockwatch.jfc";
   static final String RECORDING_NAME = "lockwatch";
-  static final String MARKER_EVENT = "lockwatch.LockOrder";
   static final String[] EVENT_CLASSES = {
       "io.lockwatch.events.LockHoldEvent", "io.lockwatch.events.LockWaitEvent",
       "io.lockwatch.events.LockOrderEvent", "io.lockwatch.events.SelfDeadlockEvent",
@@ -50,7 +51,6 @@ final class RecordingSetup {
       "io.lockwatch.events.BlockingWaitEvent", "io.lockwatch.events.InFlightEvent",
       "io.lockwatch.events.RuntimeHealthEvent", "io.lockwatch.events.DeclaredLockOrderEvent",
       "io.lockwatch.events.FindingEvent"};
-  private static final long USER_RECORDING_WAIT_MILLIS = 30_000;
 
   private final AgentOptions options;
   private final Consumer<String> log;
@@ -71,74 +71,33 @@ final class RecordingSetup {
     }
   }
 
-  /** Starts the agent's recording now, or arranges for the check against the user's recording. */
+  /** Starts the agent's recording now, unless the user's recording already covers the events. */
   void start() throws IOException, ParseException {
-    if (userStartsRecording()) {
-      if (!addRecordingIfUserLacksEvents()) {
-        Thread t = new Thread(this::awaitUserRecording, "lockwatch-recording-check");
-        t.setDaemon(true);
-        t.start();
-      }
-      return;
+    if (!options.flag("start-recording")) {
+      return; // the user's own recordings, with lockwatch.jfc, decide what is recorded
     }
-    Map<String, String> settings = new LinkedHashMap<>(
-        Configuration.getConfiguration("default").getSettings());
-    settings.putAll(lockwatchSettings());
-    startOwnRecording(settings);
+    String userRecording = userRecordingOption();
+    if (userRecording == null) {
+      Map<String, String> settings = new LinkedHashMap<>(
+          Configuration.getConfiguration("default").getSettings());
+      settings.putAll(lockwatchSettings());
+      startOwnRecording(settings);
+    } else if (!userRecording.contains("lockwatch") || options.recordingFile() != null) {
+      // On JDK 17 the JVM starts the user's recording only after premain, so its settings
+      // cannot be read here; its option text says whether it uses lockwatch.jfc.
+      startOwnRecording(lockwatchSettings());
+    }
   }
 
-  private static boolean userStartsRecording() {
+  /** Returns the {@code -XX:StartFlightRecording} option, or {@code null} if there is none. */
+  private static String userRecordingOption() {
     List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
     for (String a : args) {
       if (a.startsWith("-XX:StartFlightRecording") || a.startsWith("-XX:+StartFlightRecording")) {
-        return true;
+        return a;
       }
     }
-    return false;
-  }
-
-  private void awaitUserRecording() {
-    try {
-      long deadline = System.currentTimeMillis() + USER_RECORDING_WAIT_MILLIS;
-      while (System.currentTimeMillis() < deadline) {
-        Thread.sleep(50);
-        if (addRecordingIfUserLacksEvents()) {
-          return;
-        }
-      }
-      log.accept("the -XX:StartFlightRecording recording did not start within "
-          + USER_RECORDING_WAIT_MILLIS / 1000 + " s; starting the lockwatch recording");
-      startOwnRecording(lockwatchSettings());
-    } catch (Throwable t) {
-      log.accept("could not check the user's recording: " + t);
-    }
-  }
-
-  /**
-   * Returns false while no recording runs yet; otherwise makes sure the lockwatch events are
-   * recorded and returns true.
-   */
-  private boolean addRecordingIfUserLacksEvents() throws IOException, ParseException {
-    if (!FlightRecorder.isInitialized()) {
-      return false;
-    }
-    boolean running = false;
-    for (Recording r : FlightRecorder.getFlightRecorder().getRecordings()) {
-      if (r.getState() != RecordingState.RUNNING) {
-        continue;
-      }
-      running = true;
-      if ("true".equals(r.getSettings().get(MARKER_EVENT + "#enabled"))) {
-        if (options.recordingFile() != null) {
-          startOwnRecording(lockwatchSettings());
-        }
-        return true;
-      }
-    }
-    if (running) {
-      startOwnRecording(lockwatchSettings());
-    }
-    return running;
+    return null;
   }
 
   private void startOwnRecording(Map<String, String> settings) throws IOException {

@@ -7,6 +7,7 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
 
 /** Lockwatch's own health: table sizes, and items dropped because a table or cap was full. */
 @Name(RuntimeHealthEvent.NAME)
@@ -52,6 +53,16 @@ public final class RuntimeHealthEvent extends jdk.jfr.Event {
   @Label("Unmatched Releases")
   @Description("Releases of a lock that the releasing thread was not known to hold")
   public long unmatchedReleases;
+
+  @Label("Clock Stalls")
+  @Description("Ticks of Lockwatch's coarse clock that came more than 5 ms late because its thread "
+      + "was starved of CPU; holds and waits shorter than such a stall may be missed")
+  public long clockStalls;
+
+  @Label("Max Clock Lag")
+  @Description("The longest gap between two coarse clock ticks since the previous health event")
+  @Timespan(Timespan.NANOSECONDS)
+  public long clockMaxLag;
 
   @Label("Suppressed Errors")
   @Description("Errors caught inside Lockwatch hooks (the application was not affected)")

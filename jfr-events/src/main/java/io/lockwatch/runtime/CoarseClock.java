@@ -11,6 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  * The hooks therefore compare coarse elapsed times against {@code threshold - SLACK_NANOS} and take
  * a precise {@code nanoTime} only on the slow path that decides to commit. The ticker parks for
  * 100 ms at a time while no recording enables a Lockwatch event, and is refreshed on re-enabling.
+ * When the ticker is starved of CPU (a saturated machine), the clock stands still and holds or
+ * waits shorter than the stall can be missed; such stalls are counted and reported in {@code
+ * lockwatch.RuntimeHealth} ({@code clockStalls}, {@code clockMaxLag}).
  */
 public final class CoarseClock {
   /** Tick period of the clock thread. */
@@ -24,6 +27,13 @@ public final class CoarseClock {
    */
   static volatile long nowNanos = System.nanoTime();
 
+  /** A tick later than this counts as a stall (the ticker was starved of CPU). */
+  public static final long STALL_NANOS = 5 * TICK_NANOS;
+
+  private static final java.util.concurrent.atomic.LongAdder STALLS =
+      new java.util.concurrent.atomic.LongAdder();
+  private static final java.util.concurrent.atomic.AtomicLong MAX_LAG =
+      new java.util.concurrent.atomic.AtomicLong();
   private static final Object START_LOCK = new Object();
   private static volatile Thread ticker;
 
@@ -59,17 +69,33 @@ public final class CoarseClock {
 
   private static void tick() {
     ThreadLockState.markInternal();
+    long previous = System.nanoTime();
+    boolean shortPark = false;
     while (true) {
       try {
-        nowNanos = System.nanoTime();
-        if (RuntimeSettings.active) {
-          LockSupport.parkNanos(TICK_NANOS);
-        } else {
-          LockSupport.parkNanos(100 * TICK_NANOS);
+        long now = System.nanoTime();
+        long lag = now - previous;
+        if (shortPark && lag > STALL_NANOS) {
+          STALLS.increment();
+          MAX_LAG.accumulateAndGet(lag, Math::max);
         }
+        previous = now;
+        nowNanos = now;
+        shortPark = RuntimeSettings.active;
+        LockSupport.parkNanos(shortPark ? TICK_NANOS : 100 * TICK_NANOS);
       } catch (Throwable t) {
         SuppressedErrors.record(t);
       }
     }
+  }
+
+  /** Ticks that came later than {@link #STALL_NANOS}, since start. */
+  static long stalls() {
+    return STALLS.sum();
+  }
+
+  /** The longest gap between two ticks since the last call, and resets it. */
+  static long takeMaxLagNanos() {
+    return MAX_LAG.getAndSet(0);
   }
 }

@@ -154,11 +154,7 @@ final class EventWriter {
       if (sb.length() > 0) {
         sb.append(',');
       }
-      long id = h.lockId;
-      if (id == 0) {
-        id = LockRegistry.lockId(lock);
-      }
-      sb.append(id);
+      sb.append(LockRegistry.lockId(lock));
     }
     return sb.toString();
   }

@@ -78,17 +78,9 @@ public final class InFlightWatchdog {
     TaskTable.TASKS.purge();
     TaskTable.FUTURES.purge();
     for (ThreadLockState s : ThreadStateRegistry.snapshot()) {
-      HoldEntry[] more = s.more;
-      int d = s.depth;
-      if (d == 0) {
-        s.first.clearMemo();
-      }
-      if (d <= 1) {
-        s.second.clearMemo();
-      }
-      for (int i = Math.max(0, d - 2); i < more.length; i++) {
-        more[i].clearMemo();
-      }
+      // Racy write of a request flag; the owner clears its own stale references (a lost request
+      // is simply repeated next pass).
+      s.clearRequested = true;
     }
   }
 
@@ -129,6 +121,8 @@ public final class InFlightWatchdog {
       e.tasksDropped = TaskTable.TASKS.dropped() + TaskTable.FUTURES.dropped();
       e.unmatchedReleases = RuntimeCounters.UNMATCHED_RELEASES.sum();
       e.suppressedErrors = SuppressedErrors.count();
+      e.clockStalls = CoarseClock.stalls();
+      e.clockMaxLag = CoarseClock.takeMaxLagNanos();
       e.commit();
     } catch (Throwable t) {
       SuppressedErrors.record(t);
@@ -154,7 +148,7 @@ public final class InFlightWatchdog {
         }
       }
       Object pending = s.pendingLock;
-      if (pending != null) {
+      if (s.waiting && pending != null) {
         waiters.merge(pending, 1, Integer::sum);
       }
     }
@@ -177,7 +171,7 @@ public final class InFlightWatchdog {
       }
       Object pending = s.pendingLock;
       long waitAge = now - s.pendingSinceNanos;
-      if (pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
+      if (s.waiting && pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "lock-wait", waitAge);
         fillLock(ev, pending, s.pendingMode);
         ThreadLockState holder = holders.get(pending);

@@ -97,7 +97,7 @@ public final class LockRuntime {
           || e.memoChildMode != mode || e.memoParentMode != e.mode) {
         checkNested(s, lock, mode);
       }
-    } else if (d != 0 || s.epoch != epoch) {
+    } else if (d != 0 || s.epoch != epoch || s.clearRequested) {
       s.resetIfStale(epoch);
       if (s.depth != 0) {
         checkNested(s, lock, mode);
@@ -105,7 +105,10 @@ public final class LockRuntime {
     }
     s.pendingMode = mode;
     s.pendingSinceNanos = CoarseClock.nowNanos;
-    s.pendingLock = lock;
+    if (s.pendingLock != lock) {
+      s.pendingLock = lock; // skip the GC write barrier when it is the same lock as last time
+    }
+    s.waiting = true;
     return s;
   }
 
@@ -121,8 +124,8 @@ public final class LockRuntime {
       return;
     }
     long now = CoarseClock.nowNanos;
-    if (s.pendingLock != null) {
-      s.pendingLock = null;
+    if (s.waiting) {
+      s.waiting = false;
       if (now - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
         waitEnded(s, lock, mode, OUTCOME_ACQUIRED);
       }
@@ -142,7 +145,7 @@ public final class LockRuntime {
     if (s == null) {
       return;
     }
-    s.pendingLock = null;
+    s.waiting = false;
     // Failed attempts are rare: use the precise clock, so that a timed-out tryLock is never missed
     // because the coarse clock's ticker was starved of CPU.
     if (System.nanoTime() - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
@@ -193,8 +196,7 @@ public final class LockRuntime {
         if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
           holdEnded(s, e);
         }
-        e.lock = null;
-        s.depth = 0;
+        s.depth = 0; // e.lock stays as a stale reference: see HoldEntry.set
         return;
       }
     } else if (d == 2) {
@@ -207,7 +209,6 @@ public final class LockRuntime {
         if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
           holdEnded(s, e);
         }
-        e.lock = null;
         s.depth = 1;
         return;
       }
@@ -509,11 +510,7 @@ public final class LockRuntime {
     s.busy = true;
     try {
       Object held = e.lock;
-      long heldId = e.lockId;
-      if (heldId == 0) {
-        heldId = LockRegistry.lockId(held);
-        e.lockId = heldId;
-      }
+      long heldId = LockRegistry.lockId(held);
       long lockId = LockRegistry.lockId(lock);
       int r = OrderEdgeCache.INSTANCE.add(OrderEdgeCache.key(heldId, e.mode, lockId, mode));
       if (r == OrderEdgeCache.ADDED) {

@@ -23,6 +23,8 @@ public final class ThreadLockState {
   final Thread thread;
   /** Recursion guard: set while a hook's slow path runs, and forever on Lockwatch's threads. */
   boolean busy;
+  /** Set by the watchdog: drop stale references above the depth at the next depth-0 acquire. */
+  boolean clearRequested;
   /** Set forever on Lockwatch's own threads; the watchdog skips them. */
   boolean internal;
   int epoch;
@@ -34,6 +36,9 @@ public final class ThreadLockState {
   /** Entries 2..depth-1. */
   HoldEntry[] more = NO_ENTRIES;
 
+  /** Whether the thread is between beforeAcquire and afterAcquire/acquireFailed. */
+  boolean waiting;
+  /** The lock waited for while {@link #waiting}; afterwards a stale reference. */
   Object pendingLock;
   int pendingMode;
   long pendingSinceNanos;
@@ -92,18 +97,48 @@ public final class ThreadLockState {
 
   /** Clears state left from an earlier enabled period (hooks skip work while disabled). */
   void resetIfStale(int currentEpoch) {
-    if (epoch != currentEpoch) {
-      epoch = currentEpoch;
-      for (int i = 0; i < depth; i++) {
-        entry(i).lock = null;
+    if (epoch == currentEpoch) {
+      if (clearRequested) {
+        clearStale();
       }
+      return;
+    }
+    {
+      epoch = currentEpoch;
       depth = 0;
+      clearStale();
+      waiting = false;
       pendingLock = null;
       waitTarget = null;
       for (int i = 0; i < runningDepth; i++) {
         runningTasks[i] = null;
       }
       runningDepth = 0;
+    }
+  }
+
+  /**
+   * Drops the references kept above the depth (stale entries and order memos), so that the
+   * state keeps no lock alive for long. Runs on the owning thread only.
+   */
+  void clearStale() {
+    clearRequested = false;
+    int d = depth;
+    if (d == 0) {
+      first.lock = null;
+      first.clearMemo();
+    }
+    if (d <= 1) {
+      second.lock = null;
+      second.clearMemo();
+    }
+    HoldEntry[] m = more;
+    for (int i = Math.max(0, d - 2); i < m.length; i++) {
+      m[i].lock = null;
+      m[i].clearMemo();
+    }
+    if (!waiting) {
+      pendingLock = null;
     }
   }
 

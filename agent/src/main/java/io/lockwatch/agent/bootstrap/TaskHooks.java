@@ -3,6 +3,7 @@ package io.lockwatch.agent.bootstrap;
 import io.lockwatch.runtime.LockRuntime;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * Task start and end on executor workers, without wrapping tasks: the agent rewrites the
@@ -104,6 +105,22 @@ public final class TaskHooks {
       task.run();
     } finally {
       finished(executor, task);
+    }
+  }
+
+  /**
+   * Called when {@code ForkJoinTask.fork()} runs: from outside any pool it submits the task to the
+   * common pool (a parallel stream's caller does this); a worker's own forks stay internal.
+   *
+   * @param task the forked task
+   */
+  public static void forked(ForkJoinTask<?> task) {
+    try {
+      if (!(Thread.currentThread() instanceof ForkJoinWorkerThread)) {
+        LockRuntime.taskSubmitted(ForkJoinPool.commonPool(), task);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
     }
   }
 

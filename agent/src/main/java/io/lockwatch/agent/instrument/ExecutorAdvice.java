@@ -40,6 +40,16 @@ final class ExecutorAdvice {
     }
   }
 
+  /** {@code ForkJoinTask.fork()}: a submission to the common pool when called from outside it. */
+  static final class Fork {
+    private Fork() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.This ForkJoinTask<?> task) {
+      TaskHooks.forked(task);
+    }
+  }
+
   /** {@code ForkJoinTask.doExec()}: start and end of a task on a pool worker. */
   static final class ForkJoinExec {
     private ForkJoinExec() {}

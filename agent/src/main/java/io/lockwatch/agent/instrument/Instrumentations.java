@@ -43,6 +43,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class Instrumentations {
   private static final String LOCKS = "java.util.concurrent.locks.";
   private static final String JUC = "java.util.concurrent.";
+  private static final String RUNTIME = "io.lockwatch.runtime.LockRuntime";
 
   /** JDK classes whose own monitors are instrumented with {@code jdk-monitors=true}. */
   static final ElementMatcher.Junction<TypeDescription> JDK_MONITOR_TYPES =
@@ -85,7 +86,7 @@ public final class Instrumentations {
         .with(AgentBuilder.TypeStrategy.Default.REDEFINE_FROZEN)
         .with(listener)
         .ignore(nameStartsWith("io.lockwatch.agent.")
-            .or(nameStartsWith("io.lockwatch.runtime."))
+            .or(nameStartsWith("io.lockwatch.runtime.").and(not(named(RUNTIME))))
             .or(nameStartsWith("io.lockwatch.events."))
             .or(nameStartsWith("io.lockwatch.Lockwatch"))
             .or(nameStartsWith("io.lockwatch.analyzer."))
@@ -120,6 +121,21 @@ public final class Instrumentations {
         .transform((builder, type, loader, module, pd) -> builder.visit(
             Advice.to(AqsLockAdvice.ConditionAwait.class).on(
                 namedOneOf("await", "awaitNanos", "awaitUntil", "awaitUninterruptibly"))));
+    b = b.type(named(RUNTIME))
+        .transform((builder, type, loader, module, pd) -> builder.visit(
+            Advice.to(NameAdvice.class).on(named("nameLock"))));
+    b = b.type(named(JUC + "Semaphore"))
+        .transform((builder, type, loader, module, pd) -> builder
+            .visit(Advice.to(SemaphoreAdvice.Created.class)
+                .on(isConstructor().and(takesArgument(0, int.class))))
+            .visit(Advice.to(SemaphoreAdvice.Acquire.class)
+                .on(namedOneOf("acquire", "acquireUninterruptibly").and(takesNoArguments())))
+            .visit(Advice.to(SemaphoreAdvice.Try.class)
+                .on(named("tryAcquire").and(takesNoArguments())))
+            .visit(Advice.to(SemaphoreAdvice.TimedTry.class)
+                .on(named("tryAcquire").and(takesArguments(long.class, TimeUnit.class))))
+            .visit(Advice.to(SemaphoreAdvice.Release.class)
+                .on(named("release").and(takesNoArguments()))));
     int write = LockRuntime.WRITE | LockRuntime.NON_REENTRANT;
     int read = LockRuntime.READ;
     return b.type(named(LOCKS + "StampedLock"))
@@ -185,7 +201,9 @@ public final class Instrumentations {
     b = b.type(named(JUC + "ForkJoinTask"))
         .transform((builder, type, loader, module, pd) -> builder
             .visit(Advice.to(ExecutorAdvice.ForkJoinExec.class)
-                .on(named("doExec").and(takesNoArguments()))));
+                .on(named("doExec").and(takesNoArguments())))
+            .visit(Advice.to(ExecutorAdvice.Fork.class)
+                .on(named("fork").and(takesNoArguments()))));
     b = b.type(namedOneOf(JUC + "CompletableFuture$AsyncSupply", JUC + "CompletableFuture$AsyncRun"))
         .transform((builder, type, loader, module, pd) -> builder
             .visit(Advice.to(ExecutorAdvice.AsyncTaskCreated.class).on(isConstructor())));

@@ -83,6 +83,18 @@ class AgentSetupIT {
   }
 
   @Test
+  void jdkMonitors_collectionsSynchronizedListInversionInsideJavaUtil() throws Exception {
+    Run run = AgentJvm.run("jdk-monitors=true", List.of(), List.of(), "example.app.Programs",
+        "jdk-collections");
+    assertEquals(0, run.exitCode, run::toString);
+    String list = "java.util.Collections$SynchronizedRandomAccessList";
+    List<RecordedEvent> edges = run.events("lockwatch.LockOrder",
+        e -> AgentJvm.className(e, "heldLockClass").equals(list)
+            && AgentJvm.className(e, "acquiredLockClass").equals(list));
+    assertEquals(2, edges.size(), () -> "edges: " + edges);
+  }
+
+  @Test
   void tenThousandVirtualThreads_finish_andTheAgentAddsNoPinning() throws Exception {
     Run run = AgentJvm.run("", List.of(), List.of(), "example.app.VirtualThreads",
         "@DIR@/pinned.jfr");
