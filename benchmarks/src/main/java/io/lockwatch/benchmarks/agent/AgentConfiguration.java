@@ -15,10 +15,10 @@ public enum AgentConfiguration {
   /** {@code -javaagent} with {@code -Dlockwatch.enabled=false}: the agent does nothing. */
   AGENT_OFF("agent-off", "-javaagent, -Dlockwatch.enabled=false"),
   /**
-   * The agent installed and instrumenting, but no recording enables the lockwatch events: the
-   * fork closes the agent's own recording "lockwatch" in {@code @Setup}.
+   * The agent installed and instrumenting, but no recording enables the lockwatch events:
+   * {@code -javaagent:<jar>=start-recording=false} and no {@code -XX:StartFlightRecording}.
    */
-  EVENTS_OFF("events-off", "-javaagent, agent's recording closed: lockwatch events disabled"),
+  EVENTS_OFF("events-off", "-javaagent:<jar>=start-recording=false: no recording, events off"),
   /** The agent at its defaults: its own recording with {@code default} plus lockwatch.jfc. */
   DEFAULT("default", "-javaagent at default settings (default + lockwatch.jfc)");
 
@@ -59,7 +59,9 @@ public enum AgentConfiguration {
    */
   public List<String> jvmArgs(Path agentJar) {
     List<String> args = new ArrayList<>();
-    if (this != NO_AGENT) {
+    if (this == EVENTS_OFF) {
+      args.add("-javaagent:" + agentJar + "=start-recording=false");
+    } else if (this != NO_AGENT) {
       args.add("-javaagent:" + agentJar);
     }
     if (this == AGENT_OFF) {

@@ -3,7 +3,6 @@ package io.lockwatch.benchmarks.agent;
 import io.lockwatch.runtime.RuntimeSettings;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.FlightRecorder;
-import jdk.jfr.Recording;
 
 /**
  * Brings the benchmark fork into the state its {@link AgentConfiguration} promises, and fails the
@@ -13,7 +12,6 @@ import jdk.jfr.Recording;
  */
 final class ForkPreparation {
   private static final String AGENT_CLASS = "io.lockwatch.agent.LockwatchAgent";
-  private static final String AGENT_RECORDING = "lockwatch";
   private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(15);
   private static boolean prepared;
 
@@ -41,7 +39,9 @@ final class ForkPreparation {
         break;
       case EVENTS_OFF:
         require(agentInstalled(), "the agent is not installed (see its 'lockwatch:' line)");
-        closeAgentRecording();
+        require(FlightRecorder.getFlightRecorder().getRecordings().isEmpty(),
+            "a recording runs although start-recording=false: "
+                + FlightRecorder.getFlightRecorder().getRecordings());
         awaitActive(false);
         break;
       case DEFAULT:
@@ -68,19 +68,6 @@ final class ForkPreparation {
     }
     Class<?> agent = Class.forName(AGENT_CLASS, true, ClassLoader.getSystemClassLoader());
     return agent.getMethod("options").invoke(null) != null;
-  }
-
-  private static void closeAgentRecording() {
-    int closed = 0;
-    for (Recording r : FlightRecorder.getFlightRecorder().getRecordings()) {
-      if (AGENT_RECORDING.equals(r.getName())) {
-        r.close();
-        closed++;
-      }
-    }
-    require(closed > 0, "the agent's recording '" + AGENT_RECORDING + "' was not found");
-    require(FlightRecorder.getFlightRecorder().getRecordings().isEmpty(),
-        "another recording still runs: " + FlightRecorder.getFlightRecorder().getRecordings());
   }
 
   private static void awaitActive(boolean expected) throws InterruptedException {
