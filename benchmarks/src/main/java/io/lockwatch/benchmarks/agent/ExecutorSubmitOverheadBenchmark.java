@@ -109,7 +109,11 @@ public class ExecutorSubmitOverheadBenchmark {
     }
   }
 
-  /** Stops the pool. */
+  /**
+   * Stops the pool.
+   *
+   * @throws InterruptedException if interrupted while waiting for the worker to end
+   */
   @TearDown(Level.Trial)
   public void stopPool() throws InterruptedException {
     pool.shutdown();
