@@ -222,11 +222,17 @@ class ExplicitApiRecordingTest {
       // the watchdog sees the deadlock while it lasts: a wait with its owner
       List<RecordedEvent> waits = r.awaitEvents(e -> e.getEventType().getName()
           .equals(InFlightEvent.NAME) && "lock-wait".equals(e.getString("state"))
-          && "cache".equals(e.getString("lockName")), Duration.ofSeconds(20));
+          && "cache".equals(e.getString("lockName"))
+          && e.getDuration("age").toMillis() >= 1000, Duration.ofSeconds(20));
       RecordedEvent wait = waits.get(0);
       assertEquals("embrace-2", wait.getThread("thread").getJavaName());
       assertEquals("embrace-1", wait.getThread("owner").getJavaName());
       assertEquals("db", wait.getString("heldLocks"));
+      // older than a second: both stacks, as text, show where each side is stuck
+      assertTrue(wait.getString("threadStack").contains("lockInterruptibly"),
+          wait.getString("threadStack"));
+      assertTrue(wait.getString("ownerStack").contains("lockInterruptibly"),
+          wait.getString("ownerStack"));
       breakDeadlocks();
       threads.clear();
       r.stop();

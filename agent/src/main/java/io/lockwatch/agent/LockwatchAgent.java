@@ -63,6 +63,12 @@ public final class LockwatchAgent {
         log("agent disabled: this JVM does not support class retransformation");
         return;
       }
+      // ByteBuddy's safe mode: no sun.misc.Unsafe (JDK 24+ warns on every start otherwise). The
+      // agent injects no classes (no class format changes), so it needs none of that.
+      String safe = net.bytebuddy.ByteBuddy.class.getPackageName() + ".safe";
+      if (System.getProperty(safe) == null) {
+        System.setProperty(safe, "true");
+      }
       BootstrapInjector.inject(inst);
       RecordingSetup.registerEvents();
       Preloader.preload();

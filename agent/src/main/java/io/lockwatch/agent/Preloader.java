@@ -38,6 +38,14 @@ final class Preloader {
     }
     // Run each hook once on a private lock and task, so the runtime initializes its own state now.
     Object lock = new Object();
+    // The runtime builds names with string concatenation (invokedynamic): initialize its JDK
+    // machinery here. On JDK 25 a virtual thread that waits for another thread to initialize
+    // StringConcatFactory's strategy class is pinned.
+    String warm = "lockwatch" + System.nanoTime() + '@' + Integer.toHexString(lock.hashCode())
+        + lock + 1L + true;
+    if (warm.isEmpty()) {
+      throw new AssertionError();
+    }
     ThreadLockState s = LockRuntime.beforeAcquire(lock, LockRuntime.EXCLUSIVE);
     LockRuntime.afterAcquire(s, lock, LockRuntime.EXCLUSIVE);
     int depth = LockRuntime.releaseForWait(lock);

@@ -82,11 +82,26 @@ final class RecordingSetup {
           Configuration.getConfiguration("default").getSettings());
       settings.putAll(lockwatchSettings());
       startOwnRecording(settings);
-    } else if (!userRecording.contains("lockwatch") || options.recordingFile() != null) {
+    } else if (!usesLockwatchSettings(userRecording) || options.recordingFile() != null) {
       // On JDK 17 the JVM starts the user's recording only after premain, so its settings
       // cannot be read here; its option text says whether it uses lockwatch.jfc.
       startOwnRecording(lockwatchSettings());
     }
+  }
+
+  /** Whether a {@code -XX:StartFlightRecording} option has a {@code settings=} naming lockwatch. */
+  static boolean usesLockwatchSettings(String option) {
+    String name = "StartFlightRecording";
+    int start = option.indexOf(name) + name.length(); // then ':' or '=' and the options
+    if (start >= option.length()) {
+      return false;
+    }
+    for (String part : option.substring(start + 1).split(",")) {
+      if (part.startsWith("settings=") && part.contains("lockwatch")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the {@code -XX:StartFlightRecording} option, or {@code null} if there is none. */

@@ -93,4 +93,14 @@ class AgentOptionsTest {
   void unknownKeyLookup_throws() {
     assertThrows(IllegalArgumentException.class, () -> AgentOptions.defaults().get("nope"));
   }
+
+  @Test
+  void userRecordingUsesLockwatchSettings_onlyFromSettingsValues() {
+    assertTrue(RecordingSetup.usesLockwatchSettings(
+        "-XX:StartFlightRecording:settings=default,settings=/opt/lockwatch.jfc,filename=a.jfr"));
+    assertTrue(RecordingSetup.usesLockwatchSettings("-XX:StartFlightRecording=settings=lockwatch"));
+    assertFalse(RecordingSetup.usesLockwatchSettings(
+        "-XX:StartFlightRecording:settings=default,filename=/tmp/lockwatch-run/a.jfr"));
+    assertFalse(RecordingSetup.usesLockwatchSettings("-XX:StartFlightRecording"));
+  }
 }

@@ -3,6 +3,7 @@ package io.lockwatch.runtime;
 import io.lockwatch.events.DeclaredLockOrderEvent;
 import io.lockwatch.events.InFlightEvent;
 import io.lockwatch.events.RuntimeHealthEvent;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -10,15 +11,19 @@ import jdk.jfr.FlightRecorder;
  * initialized (registering earlier would initialize JFR). This class is internal.
  */
 final class PeriodicEvents {
-  private static boolean registered;
+  /*
+   * No monitor here on purpose: JFR calls register() (via the recorder listener) while holding its
+   * own recorder lock, and addPeriodicEvent takes that lock. A monitor would invert that order
+   * against a thread that registers first. The CAS lets exactly one caller register.
+   */
+  private static final AtomicBoolean REGISTERED = new AtomicBoolean();
 
   private PeriodicEvents() {}
 
-  static synchronized void register() {
-    if (registered) {
+  static void register() {
+    if (!REGISTERED.compareAndSet(false, true)) {
       return;
     }
-    registered = true;
     try {
       FlightRecorder.addPeriodicEvent(InFlightEvent.class, InFlightWatchdog::emitInFlight);
       FlightRecorder.addPeriodicEvent(RuntimeHealthEvent.class, InFlightWatchdog::emitHealth);

@@ -27,6 +27,7 @@ class AgentIT {
     assertEquals(0, run.exitCode, run::toString);
     assertTrue(run.output.contains("DONE " + program), run::toString);
     assertFalse(run.output.contains("lockwatch: "), run::toString);
+    assertFalse(run.output.contains("sun.misc.Unsafe"), run::toString); // ByteBuddy safe mode
     return run;
   }
 
