@@ -42,7 +42,7 @@ class LockwatchRecordingTest {
     assertTrue(hold.getLong("lockId") > 0);
     assertEquals(ReentrantLock.class.getName(), hold.getClass("lockClass").getName());
     Duration d = hold.getDuration();
-    assertTrue(d.toNanos() >= 38_000_000L && d.toNanos() <= heldNanos + 5_000_000L, d.toString());
+    assertTrue(d.toNanos() >= 38_000_000L && d.toNanos() <= heldNanos + 200_000_000L, d.toString());
     assertFalse(hold.getStackTrace().getFrames().isEmpty());
   }
 }

@@ -1,12 +1,15 @@
 package io.lockwatch;
 
 import io.lockwatch.events.LockwatchSettings;
+import io.lockwatch.runtime.CoarseClock;
+import io.lockwatch.runtime.RuntimeSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import jdk.jfr.Configuration;
@@ -33,7 +36,27 @@ final class RecordedScenario implements AutoCloseable {
     Configuration lockwatch = LockwatchSettings.configuration();
     RecordedScenario r = new RecordedScenario(lockwatch);
     r.recording.start();
+    awaitClockTicking();
     return r;
+  }
+
+  /**
+   * Waits until the runtime is active and its coarse clock thread ticks. On a loaded machine the
+   * ticker's first start can take tens of milliseconds; a scenario measured before that would see
+   * a frozen clock.
+   */
+  static void awaitClockTicking() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!RuntimeSettings.isActive() && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    for (int ticks = 0; ticks < 3 && System.nanoTime() < deadline; ) {
+      long before = CoarseClock.now();
+      Thread.sleep(2);
+      if (CoarseClock.now() != before) {
+        ticks++;
+      }
+    }
   }
 
   /** Starts a recording with the given configuration only. */

@@ -25,8 +25,10 @@ public final class DeclaredOrders {
   }
 
   static void emit() {
+    ThreadLockState me = ThreadLockState.current();
+    boolean wasBusy = me.busy;
+    me.busy = true;
     try {
-      ThreadLockState.markInternal();
       for (String[] order : ORDERS) {
         DeclaredLockOrderEvent e = new DeclaredLockOrderEvent();
         if (!e.isEnabled()) {
@@ -38,6 +40,8 @@ public final class DeclaredOrders {
       }
     } catch (Throwable t) {
       SuppressedErrors.record(t);
+    } finally {
+      me.busy = wasBusy;
     }
   }
 }

@@ -119,8 +119,8 @@ final class EventWriter {
     e.commit();
   }
 
-  static void blocking(ThreadLockState s, int kind, Object target, long elapsedNanos,
-      int outcome) {
+  static void blocking(ThreadLockState s, int kind, Object target, TaskTable.TaskInfo task,
+      long elapsedNanos, int outcome) {
     BlockingWaitEvent e = new BlockingWaitEvent();
     if (!e.isEnabled()) {
       return;
@@ -128,7 +128,6 @@ final class EventWriter {
     EventClock.beginAt(e, elapsedNanos);
     e.waitKind = waitKindName(kind);
     e.targetClass = target == null ? null : target.getClass();
-    TaskTable.TaskInfo task = TaskTable.resolve(target);
     if (task != null) {
       e.taskId = task.id;
       e.executorId = task.executor == null ? 0 : task.executor.id;

@@ -24,6 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  *       #STACK_AGE_NANOS} it adds the thread's stack and, for a lock wait, the owner's stack.
  * </ul>
  * The states are read racily (see {@link ThreadLockState}); a report may be one period stale.
+ *
+ * <p>The periodic hooks may run on any thread (JFR runs end-of-chunk hooks in the thread that
+ * stops a recording), so they set the recursion guard only for their own duration.
  */
 public final class InFlightWatchdog {
   /** Minimum age of a reported hold or wait ({@code -Dlockwatch.inflight.thresholdMillis}). */
@@ -88,7 +91,9 @@ public final class InFlightWatchdog {
 
   /** The periodic hook of {@link InFlightEvent}: one snapshot. */
   static void emitInFlight() {
-    markHookThread();
+    ThreadLockState me = ThreadLockState.current();
+    boolean wasBusy = me.busy;
+    me.busy = true;
     try {
       if (!RuntimeSettings.active) {
         return;
@@ -96,12 +101,16 @@ public final class InFlightWatchdog {
       snapshot(System.nanoTime());
     } catch (Throwable t) {
       SuppressedErrors.record(t);
+    } finally {
+      me.busy = wasBusy;
     }
   }
 
   /** The periodic hook of {@link RuntimeHealthEvent}. */
   static void emitHealth() {
-    markHookThread();
+    ThreadLockState me = ThreadLockState.current();
+    boolean wasBusy = me.busy;
+    me.busy = true;
     try {
       RuntimeHealthEvent e = new RuntimeHealthEvent();
       if (!e.isEnabled()) {
@@ -120,11 +129,9 @@ public final class InFlightWatchdog {
       e.commit();
     } catch (Throwable t) {
       SuppressedErrors.record(t);
+    } finally {
+      me.busy = wasBusy;
     }
-  }
-
-  private static void markHookThread() {
-    ThreadLockState.markInternal();
   }
 
   private static void snapshot(long now) {
@@ -185,7 +192,7 @@ public final class InFlightWatchdog {
       if (target != null && blockedAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "blocking-wait", blockedAge);
         ev.waitKind = EventWriter.waitKindName(s.waitKind);
-        TaskTable.TaskInfo task = TaskTable.resolve(target);
+        TaskTable.TaskInfo task = s.waitTask;
         if (task != null) {
           ev.taskId = task.id;
           if (task.executor != null) {

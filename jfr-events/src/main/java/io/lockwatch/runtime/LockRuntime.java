@@ -80,14 +80,14 @@ public final class LockRuntime {
    * @return the calling thread's state, to pass to {@link #afterAcquire}; may be {@code null}
    */
   public static ThreadLockState beforeAcquire(Object lock, int mode) {
-    if (!RuntimeSettings.active) {
+    int epoch = RuntimeSettings.activeEpoch;
+    if (epoch == 0) {
       return null;
     }
     ThreadLockState s = ThreadLockState.current();
     if (s.busy) {
       return null;
     }
-    int epoch = RuntimeSettings.epoch;
     if (s.depth != 0 || s.epoch != epoch) {
       s.resetIfStale(epoch);
       if (s.depth != 0) {
@@ -134,7 +134,9 @@ public final class LockRuntime {
       return;
     }
     s.pendingLock = null;
-    if (CoarseClock.nowNanos - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
+    // Failed attempts are rare: use the precise clock, so that a timed-out tryLock is never missed
+    // because the coarse clock's ticker was starved of CPU.
+    if (System.nanoTime() - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
       waitEnded(s, lock, mode, outcome);
     }
   }
@@ -387,6 +389,14 @@ public final class LockRuntime {
       return null; // an outer wait (e.g. FutureTask.get inside Future.get) is already tracked
     }
     s.resetIfStale(RuntimeSettings.epoch);
+    s.busy = true;
+    try {
+      s.waitTask = TaskTable.resolve(target);
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
     s.waitKind = kind;
     s.waitSinceNanos = CoarseClock.nowNanos;
     s.waitTarget = target == null ? s : target;
@@ -409,6 +419,7 @@ public final class LockRuntime {
         && CoarseClock.nowNanos - s.waitSinceNanos >= RuntimeSettings.blockingGateNanos) {
       blockingEnded(s, target, outcome);
     }
+    s.waitTask = null;
   }
 
   /**
@@ -595,7 +606,8 @@ public final class LockRuntime {
     try {
       long elapsed = System.nanoTime() - s.waitSinceNanos;
       if (elapsed >= RuntimeSettings.blockingThresholdNanos) {
-        EventWriter.blocking(s, s.waitKind, target == s ? null : target, elapsed, outcome);
+        EventWriter.blocking(s, s.waitKind, target == s ? null : target, s.waitTask, elapsed,
+            outcome);
       }
     } catch (Throwable t) {
       SuppressedErrors.record(t);

@@ -40,6 +40,10 @@ public final class RuntimeSettings {
   static volatile boolean active;
   /** Incremented whenever {@link #active} turns true; stale per-thread state is reset. */
   static volatile int epoch;
+  /**
+   * {@link #epoch} while active, 0 while not: lets beforeAcquire test both with one volatile read.
+   */
+  static volatile int activeEpoch;
 
   static long holdGateNanos = Long.MAX_VALUE;
   static long waitGateNanos = Long.MAX_VALUE;
@@ -148,12 +152,17 @@ public final class RuntimeSettings {
     boolean nowActive = c.hold.enabled || c.wait.enabled || c.task.enabled || c.blocking.enabled
         || c.order.enabled || c.selfDeadlock.enabled || c.submit.enabled || c.inFlight.enabled;
     if (nowActive && !active) {
-      epoch++;
+      int e = epoch + 1;
+      epoch = e;
+      activeEpoch = e;
+      active = true; // before waking the clock, or its ticker would park for another 100 ms
       CoarseClock.start();
       EventClock.calibrate();
       InFlightWatchdog.start();
+    } else if (!nowActive && active) {
+      activeEpoch = 0;
+      active = false;
     }
-    active = nowActive;
   }
 
   /**

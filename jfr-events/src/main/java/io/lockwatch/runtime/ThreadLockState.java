@@ -38,6 +38,8 @@ public final class ThreadLockState {
   Thread pendingOwnerHint;
 
   Object waitTarget;
+  /** The task behind {@link #waitTarget}, resolved when the wait began (the task may finish first). */
+  TaskTable.TaskInfo waitTask;
   int waitKind;
   long waitSinceNanos;
 
