@@ -2,6 +2,7 @@ package io.lockwatch.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lockwatch.proof.apps.ThreadScaleApp;
@@ -50,8 +51,12 @@ class ThreadScaleTest {
       last.getLong(counter); // present (throws if the field is missing)
     }
     System.out.println(kind + " " + n + ": last RuntimeHealth " + last);
-    assertFalse(Fixtures.events(jfr, "lockwatch.LockHold").isEmpty()
-        && Fixtures.events(jfr, "lockwatch.LockOrder").isEmpty()
-        && Fixtures.events(jfr, "lockwatch.LockWait").isEmpty(), "no lock events at all");
+    long maxTrackedThreads = health.stream().mapToLong(e -> e.getLong("trackedThreads")).max()
+        .orElse(0);
+    long maxLocks = health.stream().mapToLong(e -> e.getLong("registeredLocks")).max().orElse(0);
+    assertTrue(maxLocks > 0 || last.getLong("locksDropped") > 0,
+        "the agent registered no lock at all: " + last);
+    System.out.println(kind + " " + n + ": max trackedThreads " + maxTrackedThreads
+        + ", max registeredLocks " + maxLocks);
   }
 }

@@ -15,8 +15,18 @@ import jdk.jfr.consumer.RecordingFile;
  * Summarizes where CPU samples ({@code jdk.ExecutionSample}) fall: the share with a Lockwatch frame
  * on the stack, the top Lockwatch frames, and the count of each lockwatch event recorded.
  */
-final class ProfileSummary {
+public final class ProfileSummary {
   private ProfileSummary() {}
+
+  /**
+   * Prints the summary of a recording made with {@code settings=profile}.
+   *
+   * @param args the .jfr file
+   * @throws IOException if it cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    System.out.print(summarize(Path.of(args[0]), 20));
+  }
 
   static String summarize(Path jfr, int top) throws IOException {
     long samples = 0;
@@ -41,7 +51,7 @@ final class ProfileSummary {
         }
         for (RecordedFrame fr : frames) {
           String type = fr.getMethod().getType().getName();
-          if (type.startsWith("io.lockwatch.")) {
+          if (type.startsWith("io.lockwatch.") && !type.startsWith("io.lockwatch.proof.")) {
             withLockwatch++;
             lockwatchFrames.merge(frame(fr), 1L, Long::sum);
             break;
@@ -51,7 +61,7 @@ final class ProfileSummary {
     }
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "profile %s: %d execution samples, %d (%.1f%%) with a"
-        + " Lockwatch frame on the stack%n", jfr, samples, withLockwatch,
+        + " Lockwatch frame (agent, runtime, shaded ByteBuddy) on the stack%n", jfr, samples, withLockwatch,
         samples == 0 ? 0.0 : 100.0 * withLockwatch / samples));
     sb.append("innermost Lockwatch frames:\n");
     append(sb, lockwatchFrames, top, samples);
