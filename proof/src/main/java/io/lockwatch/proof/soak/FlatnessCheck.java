@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * The soak's criterion for "flat after warm-up": split a time series into thirds by sample order;
- * the first third is warm-up; the series is flat when the median of the last third is at most
- * {@code (1 + relativeTolerance) * median(second third) + absoluteTolerance}.
+ * the first third is warm-up; the series is flat when the statistic (median, or minimum for the
+ * heap's live-set floor) of the last third is at most
+ * {@code (1 + relativeTolerance) * statistic(second third) + absoluteTolerance}.
  */
 final class FlatnessCheck {
   final String series;
@@ -31,13 +32,20 @@ final class FlatnessCheck {
 
   static FlatnessCheck of(String series, List<Double> values, double relativeTolerance,
       double absoluteTolerance) {
+    return of(series, values, relativeTolerance, absoluteTolerance, false);
+  }
+
+  static FlatnessCheck of(String series, List<Double> values, double relativeTolerance,
+      double absoluteTolerance, boolean useMinimum) {
     int n = values.size();
     if (n < 6) {
       return new FlatnessCheck(series, n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
     }
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-    double second = median(Arrays.copyOfRange(v, n / 3, 2 * n / 3));
-    double last = median(Arrays.copyOfRange(v, 2 * n / 3, n));
+    double[] secondThird = Arrays.copyOfRange(v, n / 3, 2 * n / 3);
+    double[] lastThird = Arrays.copyOfRange(v, 2 * n / 3, n);
+    double second = useMinimum ? Arrays.stream(secondThird).min().getAsDouble() : median(secondThird);
+    double last = useMinimum ? Arrays.stream(lastThird).min().getAsDouble() : median(lastThird);
     double max = Arrays.stream(v).max().orElse(Double.NaN);
     double limit = (1 + relativeTolerance) * second + absoluteTolerance;
     return new FlatnessCheck(series, n, second, last, max, limit, last <= limit);
@@ -51,7 +59,7 @@ final class FlatnessCheck {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%-28s %s  samples %4d  median 2nd third %14.0f  last third"
+    return String.format(Locale.ROOT, "%-30s %s  samples %4d  2nd third %14.0f  last third"
         + " %14.0f  limit %14.0f  max %14.0f", series, flat ? "FLAT " : "GROWS", samples,
         secondThirdMedian, lastThirdMedian, limit, max);
   }
