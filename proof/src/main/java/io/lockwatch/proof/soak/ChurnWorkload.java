@@ -11,7 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * platform on 17) that each create and discard fresh {@code Object} monitors and
  * {@code ReentrantLock}s nested in pairs; about every two seconds one thread takes two fresh locks
  * in both orders (a latent inversion) and sleeps inside a monitor (a wait under lock). Prints
- * {@code PROGRESS} lines and a final {@code DONE locks=N threads=N hazards=N}.
+ * {@code PROGRESS} lines every 10 s, each after a {@code System.gc()} whose heap summary is the
+ * soak's live-set sample, and a final {@code DONE locks=N threads=N hazards=N}.
  *
  * <p>Usage: {@code ChurnWorkload --seconds N [--threads-per-round 4] [--pairs 250]}
  */
@@ -53,6 +54,7 @@ public final class ChurnWorkload {
       Thread.sleep(20);
       if (System.nanoTime() >= nextProgress) {
         nextProgress += 10_000_000_000L;
+        System.gc(); // the live-set probe the soak harness reads (jdk.GCHeapSummary of this GC)
         System.out.println("PROGRESS locks=" + LOCKS.get() + " threads=" + THREADS.get()
             + " hazards=" + HAZARDS.get());
       }
