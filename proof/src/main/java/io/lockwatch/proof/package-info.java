@@ -1,0 +1,2 @@
+/** Evidence for production: the {@code lockwatch bench} harnesses (overhead on H2, soak). */
+package io.lockwatch.proof;
