@@ -1,0 +1,96 @@
+package io.lockwatch.otel.internal;
+
+import io.lockwatch.events.ExecutorSubmitEvent;
+import io.lockwatch.events.FindingEvent;
+import io.lockwatch.events.InFlightEvent;
+import io.lockwatch.events.LockHoldEvent;
+import io.lockwatch.events.LockWaitEvent;
+import io.lockwatch.events.RuntimeHealthEvent;
+import io.lockwatch.events.TaskExecutionEvent;
+import java.time.Duration;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * The in-process JFR stream the exporter reads: a {@link RecordingStream} that enables the
+ * Lockwatch events (with their default thresholds) and dispatches them on its own daemon thread.
+ *
+ * <p>Dispatch policy: every handler runs behind a guard that counts and throttles errors, so one
+ * bad event never stops the stream. Handlers only update in-memory state or hand records to the
+ * SDK's bounded queues; nothing here touches the network.
+ *
+ * <p>This class is internal and is not intended for public use.
+ */
+public final class LockwatchEventStream implements AutoCloseable {
+  private static final Duration MAX_AGE = Duration.ofSeconds(30);
+
+  private final RecordingStream stream;
+  private final ThrottledErrorLog errors = new ThrottledErrorLog("lockwatch exporter");
+
+  private LockwatchEventStream(RecordingStream stream) {
+    this.stream = stream;
+  }
+
+  /**
+   * Opens the stream and starts it asynchronously.
+   *
+   * @param metrics receives metric events, not {@code null}
+   * @param findings receives finding events for logs; {@code null} when logs are not exported
+   * @return the running stream, not {@code null}
+   */
+  public static LockwatchEventStream start(EventMetrics metrics, FindingAssembler findings) {
+    RecordingStream stream = new RecordingStream();
+    LockwatchEventStream result = new LockwatchEventStream(stream);
+    try {
+      stream.setMaxAge(MAX_AGE);
+      stream.setReuse(true);
+      for (String name : new String[] {FindingEvent.NAME, LockHoldEvent.NAME, LockWaitEvent.NAME,
+          TaskExecutionEvent.NAME, ExecutorSubmitEvent.NAME, InFlightEvent.NAME,
+          RuntimeHealthEvent.NAME}) {
+        stream.enable(name);
+      }
+      result.on(LockHoldEvent.NAME, metrics::onLockHold);
+      result.on(LockWaitEvent.NAME, metrics::onLockWait);
+      result.on(TaskExecutionEvent.NAME, metrics::onTaskExecution);
+      result.on(ExecutorSubmitEvent.NAME, metrics::onExecutorSubmit);
+      result.on(InFlightEvent.NAME, metrics::onInFlight);
+      result.on(RuntimeHealthEvent.NAME, metrics::onRuntimeHealth);
+      result.on(FindingEvent.NAME, metrics::onFinding);
+      if (findings != null) {
+        result.on(FindingEvent.NAME, event -> findings.onFinding(event, System.nanoTime()));
+        stream.onFlush(() -> result.guard(() -> findings.expire(System.nanoTime())));
+      }
+      stream.startAsync();
+      return result;
+    } catch (RuntimeException | Error e) {
+      stream.close();
+      throw e;
+    }
+  }
+
+  private void on(String eventName, Consumer<RecordedEvent> handler) {
+    stream.onEvent(eventName, event -> guard(() -> handler.accept(event)));
+  }
+
+  private void guard(Runnable action) {
+    try {
+      action.run();
+    } catch (Throwable t) {
+      if (t instanceof VirtualMachineError) {
+        throw (VirtualMachineError) t;
+      }
+      errors.log("event handler failed", t);
+    }
+  }
+
+  @Override
+  public void close() {
+    stream.close();
+  }
+
+  @Override
+  public String toString() {
+    return "LockwatchEventStream{maxAge=" + MAX_AGE + "}";
+  }
+}

@@ -1,0 +1,158 @@
+package io.lockwatch.otel.internal;
+
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
+import io.opentelemetry.exporter.prometheus.PrometheusHttpServer;
+import io.opentelemetry.exporter.prometheus.TranslationStrategy;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.metrics.InstrumentSelector;
+import io.opentelemetry.sdk.metrics.View;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+
+/**
+ * The running exporter: an OpenTelemetry SDK built by the autoconfigure module (OTLP logs and
+ * metrics when an endpoint is set), an optional Prometheus HTTP endpoint, and the JFR stream that
+ * feeds them.
+ *
+ * <p>Never hurting the host: the stream thread only records into the SDK's in-memory metric
+ * storage and offers log records to a bounded batch queue ({@link BoundedLogRecordProcessor});
+ * export runs on the SDK's daemon threads. Export failures are counted and reported once by
+ * {@link ExportStatus}; the SDK's per-batch failure logging is turned off (unless
+ * {@code otel-debug=true}).
+ *
+ * <p>This class is internal and is not intended for public use.
+ */
+public final class OtelPipeline implements AutoCloseable {
+  /** The instrumentation scope of every Lockwatch metric and log record. */
+  public static final String SCOPE = "io.lockwatch";
+  private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
+  // strong references: java.util.logging keeps loggers weakly, the level would be lost
+  private static final List<java.util.logging.Logger> QUIET_LOGGERS = new ArrayList<>();
+
+  private final OpenTelemetrySdk sdk;
+  private final PrometheusHttpServer prometheus;
+  private final LockwatchEventStream stream;
+  private final AgentHealth health;
+
+  private OtelPipeline(OpenTelemetrySdk sdk, PrometheusHttpServer prometheus,
+      LockwatchEventStream stream, AgentHealth health) {
+    this.sdk = sdk;
+    this.prometheus = prometheus;
+    this.stream = stream;
+    this.health = health;
+  }
+
+  /**
+   * Builds the SDK, opens the Prometheus endpoint if configured and starts the stream.
+   *
+   * @param config the configuration, not {@code null}
+   * @return the running pipeline, not {@code null}
+   * @throws RuntimeException on bad configuration (for example
+   *     {@code io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException}) or a port in use
+   */
+  public static OtelPipeline start(ExporterConfig config) {
+    if (!config.sdkLogging()) {
+      quietSdkExportLogging();
+    }
+    AgentHealth health = new AgentHealth();
+    AtomicLong inFlight = new AtomicLong();
+    ExportStatus status = new ExportStatus(config.otlpEndpoint(), health);
+    PrometheusHttpServer prometheus = config.prometheusEnabled()
+        ? PrometheusHttpServer.builder()
+            .setHost(config.prometheusHost())
+            .setPort(config.prometheusPort())
+            .setTranslationStrategy(TranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES)
+            .build()
+        : null;
+    OpenTelemetrySdk sdk = null;
+    try {
+      sdk = AutoConfiguredOpenTelemetrySdk.builder()
+          .setServiceClassLoader(OtelPipeline.class.getClassLoader())
+          .disableShutdownHook()
+          .addPropertiesSupplier(config::defaultProperties)
+          .addPropertiesCustomizer(properties -> config.overrideProperties())
+          .addLogRecordExporterCustomizer(
+              (exporter, properties) -> new CountingLogRecordExporter(exporter, inFlight, health, status))
+          .addLogRecordProcessorCustomizer((processor, properties) ->
+              new BoundedLogRecordProcessor(processor, config.queueSize(), inFlight, health))
+          .addMetricExporterCustomizer(
+              (exporter, properties) -> new CountingMetricExporter(exporter, health, status))
+          .addMeterProviderCustomizer((builder, properties) -> {
+            if (prometheus != null) {
+              builder.registerMetricReader(prometheus);
+            }
+            // hard bound on series per metric; TopNames keeps names well below it
+            builder.registerView(InstrumentSelector.builder().setMeterName(SCOPE).build(),
+                View.builder().setCardinalityLimit(4 * config.topNames() + 64).build());
+            return builder;
+          })
+          .build()
+          .getOpenTelemetrySdk();
+      Meter meter = sdk.getMeterProvider().meterBuilder(SCOPE).build();
+      EventMetrics metrics = new EventMetrics(
+          new OtelMetricSink(meter), config.topNames(), config.stallThresholdNanos(), health);
+      FindingAssembler findings = null;
+      if (config.otlpEnabled()) {
+        Logger logger = sdk.getLogsBridge().loggerBuilder(SCOPE).build();
+        findings = new FindingAssembler(new FindingLogEmitter(logger));
+      }
+      LockwatchEventStream stream = LockwatchEventStream.start(metrics, findings);
+      return new OtelPipeline(sdk, prometheus, stream, health);
+    } catch (RuntimeException | Error e) {
+      if (sdk != null) {
+        sdk.shutdown().join(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      } else if (prometheus != null) {
+        prometheus.shutdown().join(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Turns off the SDK exporters' own logging of failed batches: {@link ExportStatus} reports
+   * failure and recovery once. The logger name is derived from a class so that it follows the
+   * package relocation of the shaded agent jar.
+   */
+  private static synchronized void quietSdkExportLogging() {
+    if (!QUIET_LOGGERS.isEmpty()) {
+      return;
+    }
+    String name = OtlpGrpcLogRecordExporter.class.getName();
+    for (String loggerName : List.of(name.substring(0, name.indexOf(".otlp.")),
+        PeriodicMetricReader.class.getName(), BatchLogRecordProcessor.class.getName())) {
+      java.util.logging.Logger logger = java.util.logging.Logger.getLogger(loggerName);
+      logger.setLevel(Level.OFF);
+      QUIET_LOGGERS.add(logger);
+    }
+    // "Error encountered during autoconfiguration" (INFO) would precede our own one-line error
+    java.util.logging.Logger autoconfigure =
+        java.util.logging.Logger.getLogger(AutoConfiguredOpenTelemetrySdkBuilder.class.getName());
+    autoconfigure.setLevel(Level.WARNING);
+    QUIET_LOGGERS.add(autoconfigure);
+  }
+
+  /** @return the health counters (for tests and diagnostics), not {@code null} */
+  public AgentHealth health() {
+    return health;
+  }
+
+  @Override
+  public void close() {
+    stream.close();
+    sdk.shutdown().join(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public String toString() {
+    return "OtelPipeline{prometheus=" + prometheus + ", stream=" + stream + "}";
+  }
+}

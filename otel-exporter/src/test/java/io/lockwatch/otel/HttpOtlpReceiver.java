@@ -1,0 +1,66 @@
+package io.lockwatch.otel;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.zip.GZIPInputStream;
+
+/** An OTLP/HTTP receiver (binary protobuf, {@code com.sun.net.httpserver}) for tests. */
+final class HttpOtlpReceiver extends OtlpReceiver {
+  private HttpServer server;
+
+  @Override
+  synchronized void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    server.createContext("/v1/logs", exchange -> {
+      logRequests.add(ExportLogsServiceRequest.parseFrom(body(exchange)));
+      respond(exchange, ExportLogsServiceResponse.getDefaultInstance().toByteArray());
+    });
+    server.createContext("/v1/metrics", exchange -> {
+      metricRequests.add(ExportMetricsServiceRequest.parseFrom(body(exchange)));
+      respond(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
+    });
+    server.start();
+    port = server.getAddress().getPort();
+  }
+
+  private static byte[] body(HttpExchange exchange) throws IOException {
+    if (!"application/x-protobuf".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      throw new IOException("unexpected content type "
+          + exchange.getRequestHeaders().getFirst("Content-Type"));
+    }
+    InputStream in = exchange.getRequestBody();
+    if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+      in = new GZIPInputStream(in);
+    }
+    return in.readAllBytes();
+  }
+
+  private static void respond(HttpExchange exchange, byte[] body) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  synchronized void stop() {
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
+  }
+
+  @Override
+  String protocol() {
+    return "http/protobuf";
+  }
+}
