@@ -64,8 +64,14 @@ public final class InProcessAnalyzer implements AutoCloseable {
       StreamSettings.enable(rs::enable);
       rs.setMaxAge(Duration.ofSeconds(30));
       rs.onEvent(analyzer::accept);
-      rs.onFlush(() -> analyzer.flush(Instant.now()));
+      ExitDrain drain = new ExitDrain();
+      rs.onFlush(() -> {
+        analyzer.flush(Instant.now());
+        drain.flushed();
+      });
+      rs.onClose(drain::closed);
       rs.startAsync();
+      drain.install();
     } catch (RuntimeException e) {
       rs.close();
       reporter.close();
@@ -97,6 +103,56 @@ public final class InProcessAnalyzer implements AutoCloseable {
   @Override
   public String toString() {
     return "InProcessAnalyzer{" + analyzer + "}";
+  }
+
+  /**
+   * Lets the stream analyze the last events at JVM exit: a shutdown hook waits (at most
+   * {@link #MAX_WAIT_MILLIS}) for two more flushes of the stream, so a hazard shortly before exit
+   * is still reported live.
+   */
+  static final class ExitDrain {
+    static final long MAX_WAIT_MILLIS = 2500;
+    private final Object lock = new Object();
+    private long flushes; // guarded by lock
+    private boolean closed; // guarded by lock
+
+    void flushed() {
+      synchronized (lock) {
+        flushes++;
+        lock.notifyAll();
+      }
+    }
+
+    void closed() {
+      synchronized (lock) {
+        closed = true;
+        lock.notifyAll();
+      }
+    }
+
+    void install() {
+      Thread hook = new Thread(this::await, "lockwatch-analyzer-exit-drain");
+      hook.setDaemon(true);
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private void await() {
+      long deadline = System.nanoTime() + MAX_WAIT_MILLIS * 1_000_000L;
+      synchronized (lock) {
+        long target = flushes + 2;
+        try {
+          while (flushes < target && !closed) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+              return;
+            }
+            lock.wait(left);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
   }
 
   /** Options of {@link #start}; setters return {@code this}. */
