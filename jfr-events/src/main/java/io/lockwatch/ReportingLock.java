@@ -81,8 +81,10 @@ final class ReportingLock implements Lock {
 
   @Override
   public void unlock() {
-    delegate.unlock();
+    // Report first: while the lock is still held, the release can name itself as the owner to
+    // the threads waiting for it (LockWait.owner) before any of them wakes up.
     LockRuntime.release(identity, mode);
+    delegate.unlock();
   }
 
   @Override

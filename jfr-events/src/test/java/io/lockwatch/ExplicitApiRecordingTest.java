@@ -65,7 +65,7 @@ class ExplicitApiRecordingTest {
       try {
         lock.lock(); // re-entry is counted, not a second hold
         try {
-          Thread.sleep(60);
+          Thread.sleep(150);
         } finally {
           lock.unlock();
         }
@@ -83,7 +83,7 @@ class ExplicitApiRecordingTest {
     assertEquals("users", hold.getString("lockName"));
     assertEquals("exclusive", hold.getString("mode"));
     assertEquals(0, hold.getInt("waitersAtRelease"));
-    assertTrue(hold.getDuration().toMillis() >= 59, hold.getDuration().toString());
+    assertTrue(hold.getDuration().toMillis() >= 149, hold.getDuration().toString());
     assertEquals("lockwatch.LockId", hold.getEventType().getField("lockId").getContentType());
 
     assertEquals(1, JmcItems.count(jmc, LockHoldEvent.NAME));

@@ -14,7 +14,7 @@ public final class ForkedHoldScenario {
     try {
       inner.lock();
       try {
-        Thread.sleep(60);
+        Thread.sleep(150);
       } finally {
         inner.unlock();
       }

@@ -144,7 +144,7 @@ final class EventWriter {
   /** Comma-separated ids of the held locks, outermost first, skipping index {@code skip}. */
   static String heldIds(ThreadLockState s, int skip) {
     StringBuilder sb = new StringBuilder();
-    int d = Math.min(s.depth, s.more.length + 1);
+    int d = s.visibleDepth();
     for (int i = 0; i < d; i++) {
       HoldEntry h = s.entry(i);
       Object lock = h.lock;
@@ -154,11 +154,7 @@ final class EventWriter {
       if (sb.length() > 0) {
         sb.append(',');
       }
-      long id = h.lockId;
-      if (id == 0) {
-        id = LockRegistry.lockId(lock);
-      }
-      sb.append(id);
+      sb.append(LockRegistry.lockId(lock));
     }
     return sb.toString();
   }
@@ -166,7 +162,7 @@ final class EventWriter {
   /** Comma-separated names of the held locks, outermost first, skipping index {@code skip}. */
   static String heldNames(ThreadLockState s, int skip) {
     StringBuilder sb = new StringBuilder();
-    int d = Math.min(s.depth, s.more.length + 1);
+    int d = s.visibleDepth();
     for (int i = 0; i < d; i++) {
       Object lock = s.entry(i).lock;
       if (i == skip || lock == null) {

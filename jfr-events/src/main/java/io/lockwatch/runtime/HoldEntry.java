@@ -4,11 +4,14 @@ package io.lockwatch.runtime;
  * One held lock of a thread: the lock, its mode, the reentrancy count and the coarse start time.
  * Entries are reused in place (no allocation in steady state).
  *
+ * <p>{@code lock} is meaningful only below the thread's depth; above it, it is a stale reference
+ * kept on purpose (see {@link #set}) until the owner clears it on the watchdog's request.
+ *
  * <p>The memo fields remember the last order edge checked from this position (parent lock and
  * mode, child lock and mode), so a known nested acquisition costs a few compares and never looks
- * up the edge cache. They survive pops on purpose; the watchdog nulls the memos of unused positions
- * every pass so that they keep locks alive for at most about a second. That race is benign: the
- * watchdog only writes {@code null}, so the owner can only miss the memo, never see a false hit.
+ * up the edge cache. They survive pops on purpose. Every watchdog pass asks the owner (through
+ * {@code ThreadLockState.clearRequested}) to drop stale references and memos above its depth at
+ * its next depth-0 acquisition, so they keep locks alive only while the thread stays idle.
  */
 final class HoldEntry {
   // Plain fields, written by the owning thread only; the watchdog reads them racily and may see
@@ -17,8 +20,6 @@ final class HoldEntry {
   int mode;
   int count;
   long startNanos;
-  /** Lazily resolved lock id, 0 until needed. */
-  long lockId;
 
   Object memoParent;
   int memoParentMode;
@@ -29,15 +30,17 @@ final class HoldEntry {
     this.mode = mode;
     this.count = count;
     this.startNanos = startNanos;
-    this.lockId = 0;
-    this.lock = lock;
+    if (this.lock != lock) {
+      // A reference store costs a GC write barrier (with G1, a StoreLoad fence when the card is
+      // not young): skip it when the entry still refers to the same lock as last time.
+      this.lock = lock;
+    }
   }
 
   void copyFrom(HoldEntry o) {
     this.mode = o.mode;
     this.count = o.count;
     this.startNanos = o.startNanos;
-    this.lockId = o.lockId;
     this.lock = o.lock;
   }
 

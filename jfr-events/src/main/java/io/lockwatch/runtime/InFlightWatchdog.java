@@ -78,14 +78,9 @@ public final class InFlightWatchdog {
     TaskTable.TASKS.purge();
     TaskTable.FUTURES.purge();
     for (ThreadLockState s : ThreadStateRegistry.snapshot()) {
-      HoldEntry[] more = s.more;
-      int d = s.depth;
-      if (d == 0) {
-        s.first.clearMemo();
-      }
-      for (int i = Math.max(0, d - 1); i < more.length; i++) {
-        more[i].clearMemo();
-      }
+      // Racy write of a request flag; the owner clears its own stale references (a lost request
+      // is simply repeated next pass).
+      s.clearRequested = true;
     }
   }
 
@@ -143,7 +138,7 @@ public final class InFlightWatchdog {
       if (s.internal || s.epoch != epoch) {
         continue;
       }
-      int d = Math.min(s.depth, s.more.length + 1);
+      int d = s.visibleDepth();
       for (int i = 0; i < d; i++) {
         Object lock = s.entry(i).lock;
         if (lock != null) {
@@ -151,7 +146,7 @@ public final class InFlightWatchdog {
         }
       }
       Object pending = s.pendingLock;
-      if (pending != null) {
+      if (s.waiting && pending != null) {
         waiters.merge(pending, 1, Integer::sum);
       }
     }
@@ -160,7 +155,7 @@ public final class InFlightWatchdog {
       if (s.internal || s.epoch != epoch) {
         continue;
       }
-      int d = Math.min(s.depth, s.more.length + 1);
+      int d = s.visibleDepth();
       for (int i = 0; i < d; i++) {
         HoldEntry e = s.entry(i);
         Object lock = e.lock;
@@ -174,7 +169,7 @@ public final class InFlightWatchdog {
       }
       Object pending = s.pendingLock;
       long waitAge = now - s.pendingSinceNanos;
-      if (pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
+      if (s.waiting && pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "lock-wait", waitAge);
         fillLock(ev, pending, s.pendingMode);
         ThreadLockState holder = holders.get(pending);

@@ -88,7 +88,16 @@ public final class LockRuntime {
     if (s.busy) {
       return null;
     }
-    if (s.depth != 0 || s.epoch != epoch) {
+    int d = s.depth;
+    if (d == 1 && s.epoch == epoch) {
+      // nested pair: a known edge costs these compares (see HoldEntry's memo)
+      HoldEntry e = s.first;
+      Object held = e.lock;
+      if (held == lock || e.memoChild != lock || e.memoParent != held
+          || e.memoChildMode != mode || e.memoParentMode != e.mode) {
+        checkNested(s, lock, mode);
+      }
+    } else if (d != 0 || s.epoch != epoch || s.clearRequested) {
       s.resetIfStale(epoch);
       if (s.depth != 0) {
         checkNested(s, lock, mode);
@@ -96,7 +105,10 @@ public final class LockRuntime {
     }
     s.pendingMode = mode;
     s.pendingSinceNanos = CoarseClock.nowNanos;
-    s.pendingLock = lock;
+    if (s.pendingLock != lock) {
+      s.pendingLock = lock; // skip the GC write barrier when it is the same lock as last time
+    }
+    s.waiting = true;
     return s;
   }
 
@@ -112,8 +124,8 @@ public final class LockRuntime {
       return;
     }
     long now = CoarseClock.nowNanos;
-    if (s.pendingLock != null) {
-      s.pendingLock = null;
+    if (s.waiting) {
+      s.waiting = false;
       if (now - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
         waitEnded(s, lock, mode, OUTCOME_ACQUIRED);
       }
@@ -133,7 +145,7 @@ public final class LockRuntime {
     if (s == null) {
       return;
     }
-    s.pendingLock = null;
+    s.waiting = false;
     // Failed attempts are rare: use the precise clock, so that a timed-out tryLock is never missed
     // because the coarse clock's ticker was starved of CPU.
     if (System.nanoTime() - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
@@ -173,7 +185,8 @@ public final class LockRuntime {
     if (s.busy) {
       return;
     }
-    if (s.depth == 1) {
+    int d = s.depth;
+    if (d == 1) {
       HoldEntry e = s.first;
       if (e.lock == lock) {
         if (e.count > 1) {
@@ -183,8 +196,20 @@ public final class LockRuntime {
         if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
           holdEnded(s, e);
         }
-        e.lock = null;
-        s.depth = 0;
+        s.depth = 0; // e.lock stays as a stale reference: see HoldEntry.set
+        return;
+      }
+    } else if (d == 2) {
+      HoldEntry e = s.second;
+      if (e.lock == lock && ThreadLockState.sameMode(e.mode, mode)) {
+        if (e.count > 1) {
+          e.count--;
+          return;
+        }
+        if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
+          holdEnded(s, e);
+        }
+        s.depth = 1;
         return;
       }
     }
@@ -485,11 +510,7 @@ public final class LockRuntime {
     s.busy = true;
     try {
       Object held = e.lock;
-      long heldId = e.lockId;
-      if (heldId == 0) {
-        heldId = LockRegistry.lockId(held);
-        e.lockId = heldId;
-      }
+      long heldId = LockRegistry.lockId(held);
       long lockId = LockRegistry.lockId(lock);
       int r = OrderEdgeCache.INSTANCE.add(OrderEdgeCache.key(heldId, e.mode, lockId, mode));
       if (r == OrderEdgeCache.ADDED) {

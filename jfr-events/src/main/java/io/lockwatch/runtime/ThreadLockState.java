@@ -4,8 +4,9 @@ package io.lockwatch.runtime;
  * Per-thread held-lock state, kept in a {@link ThreadLocal} so that every thread, virtual threads
  * included, is its own owner. This class is internal.
  *
- * <p>Layout: the first held lock lives in {@link #first} (no array access for the common depth
- * 0/1 case); deeper nesting spills into {@link #more}, which grows without a fixed limit. A
+ * <p>Layout: the first two held locks live in {@link #first} and {@link #second} (no array access
+ * for the common depths 0 to 2); deeper nesting spills into {@link #more}, which grows without a
+ * fixed limit. A
  * re-entry of a held lock in the same mode increments the entry's count instead of pushing twice.
  *
  * <p>Concurrency: every field is written by the owning thread with plain stores, except
@@ -22,15 +23,22 @@ public final class ThreadLockState {
   final Thread thread;
   /** Recursion guard: set while a hook's slow path runs, and forever on Lockwatch's threads. */
   boolean busy;
+  /** Set by the watchdog: drop stale references above the depth at the next depth-0 acquire. */
+  boolean clearRequested;
   /** Set forever on Lockwatch's own threads; the watchdog skips them. */
   boolean internal;
   int epoch;
   /** Number of distinct held entries. */
   int depth;
   final HoldEntry first = new HoldEntry();
-  /** Entries 1..depth-1. */
+  /** The second held lock: a nested pair needs no array access either. */
+  final HoldEntry second = new HoldEntry();
+  /** Entries 2..depth-1. */
   HoldEntry[] more = NO_ENTRIES;
 
+  /** Whether the thread is between beforeAcquire and afterAcquire/acquireFailed. */
+  boolean waiting;
+  /** The lock waited for while {@link #waiting}; afterwards a stale reference. */
   Object pendingLock;
   int pendingMode;
   long pendingSinceNanos;
@@ -79,23 +87,58 @@ public final class ThreadLockState {
   }
 
   HoldEntry entry(int i) {
-    return i == 0 ? first : more[i - 1];
+    return i == 0 ? first : i == 1 ? second : more[i - 2];
+  }
+
+  /** The number of entries another thread may safely index, given a racy {@link #depth}. */
+  int visibleDepth() {
+    return Math.min(depth, more.length + 2);
   }
 
   /** Clears state left from an earlier enabled period (hooks skip work while disabled). */
   void resetIfStale(int currentEpoch) {
-    if (epoch != currentEpoch) {
-      epoch = currentEpoch;
-      for (int i = 0; i < depth; i++) {
-        entry(i).lock = null;
+    if (epoch == currentEpoch) {
+      if (clearRequested) {
+        clearStale();
       }
+      return;
+    }
+    {
+      epoch = currentEpoch;
       depth = 0;
+      clearStale();
+      waiting = false;
       pendingLock = null;
       waitTarget = null;
       for (int i = 0; i < runningDepth; i++) {
         runningTasks[i] = null;
       }
       runningDepth = 0;
+    }
+  }
+
+  /**
+   * Drops the references kept above the depth (stale entries and order memos), so that the
+   * state keeps no lock alive for long. Runs on the owning thread only.
+   */
+  void clearStale() {
+    clearRequested = false;
+    int d = depth;
+    if (d == 0) {
+      first.lock = null;
+      first.clearMemo();
+    }
+    if (d <= 1) {
+      second.lock = null;
+      second.clearMemo();
+    }
+    HoldEntry[] m = more;
+    for (int i = Math.max(0, d - 2); i < m.length; i++) {
+      m[i].lock = null;
+      m[i].clearMemo();
+    }
+    if (!waiting) {
+      pendingLock = null;
     }
   }
 
@@ -111,6 +154,16 @@ public final class ThreadLockState {
   }
 
   private void pushNested(Object lock, int mode, int count, long nowNanos, int d) {
+    if (d == 1) {
+      HoldEntry f = first;
+      if (f.lock == lock && sameMode(f.mode, mode)) {
+        f.count += count;
+      } else {
+        second.set(lock, mode, count, nowNanos);
+        depth = 2;
+      }
+      return;
+    }
     for (int i = d - 1; i >= 0; i--) {
       HoldEntry e = entry(i);
       if (e.lock == lock && sameMode(e.mode, mode)) {
@@ -118,14 +171,14 @@ public final class ThreadLockState {
         return;
       }
     }
-    if (d - 1 >= more.length) {
+    if (d - 2 >= more.length) {
       HoldEntry[] grown = java.util.Arrays.copyOf(more, Math.max(4, more.length * 2));
       for (int i = more.length; i < grown.length; i++) {
         grown[i] = new HoldEntry();
       }
       more = grown;
     }
-    more[d - 1].set(lock, mode, count, nowNanos);
+    more[d - 2].set(lock, mode, count, nowNanos);
     depth = d + 1;
   }
 
@@ -165,7 +218,7 @@ public final class ThreadLockState {
    * thread).
    */
   boolean holds(Object lock) {
-    int d = Math.min(depth, more.length + 1);
+    int d = visibleDepth();
     for (int i = 0; i < d; i++) {
       HoldEntry e = entry(i);
       if (e != null && e.lock == lock) {

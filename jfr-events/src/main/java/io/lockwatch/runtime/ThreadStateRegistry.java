@@ -73,7 +73,7 @@ final class ThreadStateRegistry {
   /** Finds a thread (other than {@code except}) whose state holds {@code lock}. */
   static ThreadLockState findHolder(Object lock, ThreadLockState except) {
     for (ThreadLockState s : snapshot()) {
-      if (s != except && !s.busy && s.holds(lock)) {
+      if (s != except && !s.internal && s.holds(lock)) {
         return s;
       }
     }
@@ -84,7 +84,7 @@ final class ThreadStateRegistry {
   static int waitersOf(Object lock, Thread owner) {
     int n = 0;
     for (ThreadLockState s : snapshot()) {
-      if (s.pendingLock == lock && s.thread != owner) {
+      if (s.waiting && s.pendingLock == lock && s.thread != owner) {
         s.pendingOwnerHint = owner;
         n++;
       }
