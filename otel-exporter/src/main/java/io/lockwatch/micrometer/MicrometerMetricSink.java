@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class MicrometerMetricSink implements MetricSink {
   private final MeterRegistry registry;
   // bounded: names are capped by TopNames upstream; only the stream thread touches it
   private final Map<LockwatchMetric, Map<List<String>, Object>> meters = new HashMap<>();
+  // Micrometer holds a FunctionCounter's object weakly and freezes the count once it is collected
+  private final List<ObservedSeries> observed = new ArrayList<>();
 
   MicrometerMetricSink(MeterRegistry registry) {
     this.registry = registry;
@@ -63,6 +66,7 @@ final class MicrometerMetricSink implements MetricSink {
 
   @Override
   public void observe(List<ObservedSeries> series) {
+    observed.addAll(series);
     for (ObservedSeries one : series) {
       LockwatchMetric metric = one.metric();
       Tags tags = tags(metric, one.attributeValues());
@@ -83,11 +87,15 @@ final class MicrometerMetricSink implements MetricSink {
     }
   }
 
-  /** UCUM annotations such as {@code {finding}} become Micrometer base units such as {@code findings}. */
+  /**
+   * UCUM annotations such as {@code {finding}} have no Micrometer base unit: OpenTelemetry's
+   * Prometheus naming drops them, and a base unit would make Micrometer's Prometheus registry
+   * append it to the name.
+   */
   private static String baseUnit(LockwatchMetric metric) {
     String unit = metric.unit();
     if (unit.startsWith("{") && unit.endsWith("}")) {
-      return unit.substring(1, unit.length() - 1) + "s";
+      return null;
     }
     return "s".equals(unit) ? "seconds" : unit;
   }

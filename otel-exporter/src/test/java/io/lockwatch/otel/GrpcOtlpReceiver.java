@@ -43,7 +43,7 @@ final class GrpcOtlpReceiver extends OtlpReceiver {
   }
 
   @Override
-  synchronized void stop() throws Exception {
+  synchronized void stop() throws InterruptedException {
     if (server != null) {
       server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       server = null;

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,6 +54,29 @@ class LockwatchExporterTest {
     String err = stderrOf(Map.of("prometheus", "http"));
     assertEquals("ERROR lockwatch exporter disabled: prometheus must be an integer from 0 to 65535, "
         + "not 'http'.\n", err.replace("\r", ""));
+  }
+
+  @Test
+  @Timeout(60)
+  @SuppressWarnings("try") // the resources only need closing
+  void exportThreadsAreDaemons_soTheApplicationCanExit() throws Exception {
+    try (GrpcOtlpReceiver receiver = new GrpcOtlpReceiver()) {
+      receiver.start();
+      Set<Long> before = Thread.getAllStackTraces().keySet().stream().map(Thread::getId)
+          .collect(Collectors.toSet());
+      try (AutoCloseable exporter = LockwatchExporter.start(Map.of(
+              "otlp-endpoint", receiver.endpoint(), "otlp-protocol", receiver.protocol(),
+              "prometheus", "0", "otel.metric.export.interval", "200"));
+          TestEvents events = new TestEvents()) {
+        events.standardScenario();
+        assertTrue(TestEvents.await(Duration.ofSeconds(20),
+            () -> !receiver.logRecords().isEmpty() && !receiver.metricRequests.isEmpty()));
+        List<String> nonDaemons = Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> !before.contains(t.getId()) && !t.isDaemon() && t.isAlive())
+            .map(Thread::getName).collect(Collectors.toList());
+        assertEquals(List.of(), nonDaemons);
+      }
+    }
   }
 
   private static void assertOneErrorLine(String err) {

@@ -39,6 +39,7 @@ class OtlpOutageTest {
 
   @Test
   @Timeout(90)
+  @SuppressWarnings("try") // the resources only need closing
   void receiverDownForAWhile_producerNeverBlocks_dropsCounted_findingsResume() throws Exception {
     PrintStream originalErr = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

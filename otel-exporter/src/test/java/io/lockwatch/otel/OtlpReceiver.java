@@ -26,7 +26,7 @@ abstract class OtlpReceiver implements AutoCloseable {
   abstract void start() throws Exception;
 
   /** Stops listening; connections are refused until {@link #start()}. */
-  abstract void stop() throws Exception;
+  abstract void stop() throws java.io.IOException, InterruptedException;
 
   /** @return the value of {@code otlp-protocol} for this receiver */
   abstract String protocol();
@@ -36,8 +36,12 @@ abstract class OtlpReceiver implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    stop();
+  public void close() throws java.io.IOException {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   List<LogRecord> logRecords() {

@@ -41,6 +41,7 @@ class PrometheusEndpointTest {
 
   @Test
   @Timeout(60)
+  @SuppressWarnings("try") // the resources only need closing
   void scrapeHasTheLockwatchMetricsUnderPrometheusNames() throws Exception {
     int port = freePort();
     try (AutoCloseable exporter = LockwatchExporter.start(Map.of("prometheus", String.valueOf(port)));
@@ -87,6 +88,7 @@ class PrometheusEndpointTest {
 
   @Test
   @Timeout(30)
+  @SuppressWarnings("try") // the resources only need closing
   void noPortIsOpenedUnlessConfigured() throws Exception {
     int port = freePort();
     try (AutoCloseable exporter = LockwatchExporter.start(Map.of())) {

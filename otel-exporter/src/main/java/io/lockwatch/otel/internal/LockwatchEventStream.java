@@ -14,7 +14,8 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * The in-process JFR stream the exporter reads: a {@link RecordingStream} that enables the
- * Lockwatch events (with their default thresholds) and dispatches them on its own daemon thread.
+ * Lockwatch events (with their default thresholds) and dispatches them on its own daemon thread
+ * ({@code lockwatch-exporter-stream}).
  *
  * <p>Dispatch policy: every handler runs behind a guard that counts and throttles errors, so one
  * bad event never stops the stream. Handlers only update in-memory state or hand records to the
@@ -61,7 +62,16 @@ public final class LockwatchEventStream implements AutoCloseable {
         result.on(FindingEvent.NAME, event -> findings.onFinding(event, System.nanoTime()));
         stream.onFlush(() -> result.guard(() -> findings.expire(System.nanoTime())));
       }
-      stream.startAsync();
+      // not startAsync(): its thread is not a daemon and would keep the application's JVM alive
+      Thread thread = new Thread(() -> {
+        try {
+          stream.start();
+        } catch (Throwable t) {
+          result.errors.log("JFR stream stopped", t);
+        }
+      }, "lockwatch-exporter-stream");
+      thread.setDaemon(true);
+      thread.start();
       return result;
     } catch (RuntimeException | Error e) {
       stream.close();

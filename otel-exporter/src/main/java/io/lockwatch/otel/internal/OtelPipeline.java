@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 
@@ -67,11 +68,11 @@ public final class OtelPipeline implements AutoCloseable {
     AtomicLong inFlight = new AtomicLong();
     ExportStatus status = new ExportStatus(config.otlpEndpoint(), health);
     PrometheusHttpServer prometheus = config.prometheusEnabled()
-        ? PrometheusHttpServer.builder()
+        ? onDaemonThread(() -> PrometheusHttpServer.builder()
             .setHost(config.prometheusHost())
             .setPort(config.prometheusPort())
             .setTranslationStrategy(TranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES)
-            .build()
+            .build())
         : null;
     OpenTelemetrySdk sdk = null;
     try {
@@ -115,6 +116,43 @@ public final class OtelPipeline implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Runs {@code task} on a new daemon thread and waits for it. The JDK's HTTP server starts its
+   * dispatcher thread without choosing its daemon status, so it inherits the creator's; created
+   * here, it is a daemon and cannot keep the application's JVM alive.
+   */
+  private static <T> T onDaemonThread(Supplier<T> task) {
+    Object[] result = new Object[1];
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(() -> {
+      try {
+        result[0] = task.get();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "lockwatch-exporter-start");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the Prometheus endpoint", e);
+    }
+    if (failure[0] instanceof RuntimeException) {
+      throw (RuntimeException) failure[0];
+    }
+    if (failure[0] instanceof Error) {
+      throw (Error) failure[0];
+    }
+    if (failure[0] != null) {
+      throw new IllegalStateException(failure[0]);
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) result[0];
+    return value;
   }
 
   /**
