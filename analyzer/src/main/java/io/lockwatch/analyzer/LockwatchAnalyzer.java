@@ -147,11 +147,13 @@ public final class LockwatchAnalyzer {
     }
   }
 
-  /** Ends the input: judges the last in-flight snapshot. Findings still lasting stay open. */
+  /**
+   * Ends the input: judges the last in-flight snapshot, and resolves lasting findings whose
+   * snapshots stopped well before the last event (as a live stream would have). Findings still
+   * lasting at the end of the recording stay open.
+   */
   public void finish() {
-    synchronized (lock) {
-      finishSnapshot();
-    }
+    flush(lastEventTime);
   }
 
   /** @return every finding so far, most severe first, then by measured wait/hold time */
@@ -249,7 +251,7 @@ public final class LockwatchAnalyzer {
     ThreadRef t = Events.eventThread(e);
     Frames frames = Frames.of(st);
     hazards.onLockHold(t, l, Events.string(e, "mode"), (int) Events.longValue(e, "waitersAtRelease"),
-        e.getStartTime(), d, frames.get());
+        e.getStartTime(), d, frames);
     taskAcquires(t, l, Events.string(e, "mode"), frames, e.getStartTime());
   }
 

@@ -77,6 +77,36 @@ class WaitForGraphTest {
   }
 
   @Test
+  void virtualThreadsWaitingForEachOther_isDeadlock() throws Exception {
+    // The runtime keys state by Thread, so virtual threads are owners and waiters like any other;
+    // the snapshot marks them virtual. (A live virtual-thread deadlock is checked with the agent.)
+    Path file;
+    try (TestRecording r = new TestRecording(); ParkedThreads p = new ParkedThreads()) {
+      Thread a = p.start("vt-a");
+      Thread b = p.start("vt-b");
+      InFlightEvent[] states = {
+        inFlight(1, "hold", a, 900), inFlight(1, "hold", b, 900),
+        inFlight(1, "lock-wait", a, 800), inFlight(1, "lock-wait", b, 800)};
+      states[0].lockId = 1;
+      states[1].lockId = 2;
+      states[2].lockId = 2;
+      states[2].owner = b;
+      states[3].lockId = 1;
+      states[3].owner = a;
+      for (InFlightEvent e : states) {
+        e.virtual = true;
+        e.lockClass = java.util.concurrent.locks.ReentrantLock.class;
+        e.commit();
+      }
+      file = r.dump(dir, "virtual.jfr");
+    }
+    List<Finding> deadlocks = ofType(analyze(file), FindingType.DEADLOCK);
+    assertEquals(1, deadlocks.size());
+    assertTrue(deadlocks.get(0).threads().stream().allMatch(t -> t.virtual()),
+        deadlocks.get(0).threads().toString());
+  }
+
+  @Test
   void lockHeldWhileWaitingOnPoolWhoseWorkerNeedsIt_isDeadlock() throws Exception {
     Path file;
     try (TestRecording r = new TestRecording(); ParkedThreads p = new ParkedThreads()) {

@@ -2,15 +2,79 @@ package io.lockwatch.analyzer.findings;
 
 import io.lockwatch.events.FindingEvent;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes each finding into the running recordings as {@code lockwatch.Finding} events, one event
  * per stack (edge of a cycle, waiter, owner) sharing the finding id, so that a recording opened later
  * in JMC shows it. Does nothing while no recording enables the event.
  */
-public final class FindingEventWriter implements FindingListener {
+public final class FindingEventWriter implements FindingListener, AutoCloseable {
+  // JFR drops events committed by an event-stream thread (it is excluded from recording, to avoid
+  // feedback loops), and listeners run on that thread: commits happen on a writer thread of our own.
+  private static final int QUEUE = 1_024;
+
+  private final BlockingQueue<Finding> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final AtomicLong dropped = new AtomicLong();
+  private final Thread writer;
+
+  /** Starts the writer thread (a daemon). */
+  public FindingEventWriter() {
+    writer = new Thread(this::drain, "lockwatch-finding-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
   @Override
   public void onFinding(Finding f) {
+    if (!queue.offer(f)) {
+      dropped.incrementAndGet(); // overload: drop and count, never block the analyzer
+    }
+  }
+
+  /** @return findings not written because the queue was full */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** Writes what is queued, then stops the writer thread. */
+  @Override
+  public void close() {
+    writer.interrupt();
+    try {
+      writer.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void drain() {
+    try {
+      while (true) {
+        write(queue.take());
+      }
+    } catch (InterruptedException e) {
+      Finding f;
+      while ((f = queue.poll()) != null) {
+        write(f);
+      }
+    }
+  }
+
+  private static void write(Finding f) {
+    try {
+      commit(f);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      System.getLogger(FindingEventWriter.class.getName())
+          .log(System.Logger.Level.WARNING, "lockwatch: cannot write finding event", t);
+    }
+  }
+
+  private static void commit(Finding f) {
     FindingEvent probe = new FindingEvent();
     if (!probe.isEnabled()) {
       return;

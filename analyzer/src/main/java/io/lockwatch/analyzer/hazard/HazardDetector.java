@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Hazards judged one event at a time: {@code WAIT_UNDER_LOCK} (a BlockingWait event, or a JDK
@@ -79,7 +80,7 @@ public final class HazardDetector {
 
   /** A lock hold that ended: LONG_HOLD, and I/O correlation. */
   public void onLockHold(ThreadRef t, LockInfo lock, String mode, int waitersAtRelease,
-      Instant start, Duration d, List<String> frames) {
+      Instant start, Duration d, Supplier<List<String>> frames) {
     long nanos = d.toNanos();
     if (waitersAtRelease > 0 && nanos >= longHoldNanos) {
       String key = "hold|" + lock.findingKey();
@@ -89,7 +90,7 @@ public final class HazardDetector {
             .summary("Lock " + lock.displayName() + " held for " + ms(d) + " by " + name(t)
                 + " while " + waitersAtRelease + " thread(s) waited for it")
             .stack(new StackRef("holder " + name(t) + " (stack at release)", t,
-                lock.displayName(), "", frames));
+                lock.displayName(), "", frames.get()));
         sink.report(key, FindingType.LONG_HOLD, b,
             lock.stableKey() == null ? List.of() : List.of(lock.stableKey()));
       }
@@ -183,7 +184,7 @@ public final class HazardDetector {
         .stack(new StackRef(io.what + " while holding " + h.lock.displayName(), t,
             h.lock.displayName(), io.what, io.frames))
         .stack(new StackRef("hold of " + h.lock.displayName() + " (stack at release)", t,
-            h.lock.displayName(), "", h.frames));
+            h.lock.displayName(), "", h.frames.get()));
     sink.report(key, FindingType.WAIT_UNDER_LOCK, b,
         h.lock.stableKey() == null ? List.of() : List.of(h.lock.stableKey()));
   }
@@ -216,7 +217,8 @@ public final class HazardDetector {
     return t == null ? "?" : "\"" + t.name() + "\"";
   }
 
-  private record Hold(LockInfo lock, String mode, Instant start, Instant end, List<String> frames) {}
+  private record Hold(LockInfo lock, String mode, Instant start, Instant end,
+      Supplier<List<String>> frames) {}
 
   private record Io(String what, Instant start, Instant end, List<String> frames, Duration duration) {}
 

@@ -74,6 +74,20 @@ public final class Events {
     if (t == null) {
       return null;
     }
+    // Events of one thread share one RecordedThread (constant pool): remember the last conversion.
+    Object[] last = LAST_THREAD.get();
+    if (last[0] == t) {
+      return (ThreadRef) last[1];
+    }
+    ThreadRef r = convert(t);
+    last[0] = t;
+    last[1] = r;
+    return r;
+  }
+
+  private static final ThreadLocal<Object[]> LAST_THREAD = ThreadLocal.withInitial(() -> new Object[2]);
+
+  private static ThreadRef convert(RecordedThread t) {
     boolean virtual = t.hasField("virtual") && t.getBoolean("virtual");
     String name = t.getJavaName();
     return new ThreadRef(name == null ? t.getOSName() : name, t.getJavaThreadId(), virtual);

@@ -18,6 +18,9 @@ public final class LockInfo {
   private String name;
   private String site;
   private LockRef ref;
+  private String stableKey;
+  private String displayName;
+  private Object node;
 
   LockInfo(long id, String runKey) {
     this.id = id;
@@ -25,17 +28,39 @@ public final class LockInfo {
   }
 
   void learn(String cls, String nm, jdk.jfr.consumer.RecordedStackTrace stack) {
-    if (className == null || className.isEmpty()) {
+    if ((className == null || className.isEmpty()) && cls != null && !cls.isEmpty()) {
       className = cls;
-      ref = null;
+      changed();
     }
     if ((name == null || name.isEmpty()) && nm != null && !nm.isEmpty()) {
       name = nm;
-      ref = null;
+      changed();
     }
     if (site == null && stack != null) {
       site = Events.site(stack);
+      changed();
     }
+  }
+
+  private void changed() {
+    ref = null;
+    stableKey = null;
+    displayName = null;
+    node = null;
+  }
+
+  /**
+   * A value derived from this lock (its graph node), cached until the lock learns more.
+   *
+   * @return the cached value, or {@code null}
+   */
+  public Object cachedNode() {
+    return node;
+  }
+
+  /** @param n the value to cache until the lock learns more */
+  public void cacheNode(Object n) {
+    node = n;
   }
 
   /** @return the lock id within its run */
@@ -55,11 +80,19 @@ public final class LockInfo {
 
   /** @return the key that identifies the lock across runs, or {@code null} if it has none */
   public String stableKey() {
-    String cls = className == null ? "" : className;
-    if (userNamed()) {
-      return cls + " '" + name + "'";
+    String k = stableKey;
+    if (k == null) {
+      String cls = className == null ? "" : className;
+      if (userNamed()) {
+        k = cls + " '" + name + "'";
+      } else if (site != null) {
+        k = cls + " acquired at " + site;
+      } else {
+        return null;
+      }
+      stableKey = k;
     }
-    return site == null ? null : cls + " acquired at " + site;
+    return k;
   }
 
   /** @return the stable key if any, else the run key: the lock's key in finding keys */
@@ -70,10 +103,13 @@ public final class LockInfo {
 
   /** @return the readable name */
   public String displayName() {
-    if (name != null && !name.isEmpty()) {
-      return name;
+    String d = displayName;
+    if (d == null) {
+      d = name != null && !name.isEmpty() ? name
+          : (className == null || className.isEmpty() ? "lock" : className) + "#" + id;
+      displayName = d;
     }
-    return (className == null || className.isEmpty() ? "lock" : className) + "#" + id;
+    return d;
   }
 
   /** @return the reference used in findings */

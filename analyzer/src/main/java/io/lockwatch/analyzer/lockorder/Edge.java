@@ -4,6 +4,7 @@ import io.lockwatch.analyzer.findings.ThreadRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One lock-order edge "{@code to} requested while holding {@code from}", as first observed, with the
@@ -17,7 +18,8 @@ final class Edge {
   final String fromLabel;
   final String toLabel;
   final ThreadRef thread;
-  final List<String> frames;
+  /** Formatted on first use: most edges never become part of a finding. */
+  final Supplier<List<String>> frames;
   final Instant firstSeen;
   /** Locks held around every observation of this edge; {@code null} means "none known yet". */
   Set<String> gates;
@@ -31,7 +33,7 @@ final class Edge {
     this.fromLabel = o.fromLabel();
     this.toLabel = o.toLabel();
     this.thread = o.thread();
-    this.frames = o.frames().get();
+    this.frames = o.frames();
     this.firstSeen = o.time();
     this.gates = o.gates();
     this.heldReadOnly = o.heldRead();

@@ -209,7 +209,7 @@ public final class LockOrderDetector {
               ? "a task of " + e.fromLabel.substring("pool ".length()) + " acquires " + e.toLabel
               : "holds " + e.fromLabel + ", acquires " + e.toLabel;
       b.stack(new StackRef("edge " + (i + 1) + "/" + n + ": " + action, e.thread, e.fromLabel,
-          e.toLabel, e.frames));
+          e.toLabel, e.frames.get()));
     }
     path.append(nodes.get(start).label());
     String summary = (viaPool ? "Potential deadlock through a thread pool: " : "Potential deadlock: ")

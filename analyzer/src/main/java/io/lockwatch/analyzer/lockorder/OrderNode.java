@@ -20,7 +20,13 @@ public record OrderNode(String runKey, String stableKey, String label, LockRef l
 
   /** @return the node of a lock */
   public static OrderNode of(LockInfo l) {
-    return new OrderNode(l.runKey(), l.stableKey(), l.displayName(), l.ref(), null);
+    Object cached = l.cachedNode();
+    if (cached instanceof OrderNode n) {
+      return n;
+    }
+    OrderNode n = new OrderNode(l.runKey(), l.stableKey(), l.displayName(), l.ref(), null);
+    l.cacheNode(n);
+    return n;
   }
 
   /** @return the node of an executor */

@@ -30,12 +30,14 @@ public final class InProcessAnalyzer implements AutoCloseable {
   private final RecordingStream stream;
   private final LockwatchAnalyzer analyzer;
   private final FindingReporter reporter;
+  private final FindingEventWriter writer;
 
   private InProcessAnalyzer(RecordingStream stream, LockwatchAnalyzer analyzer,
-      FindingReporter reporter) {
+      FindingReporter reporter, FindingEventWriter writer) {
     this.stream = stream;
     this.analyzer = analyzer;
     this.reporter = reporter;
+    this.writer = writer;
   }
 
   /** @return default options: stderr on, no findings file, default thresholds */
@@ -55,9 +57,10 @@ public final class InProcessAnalyzer implements AutoCloseable {
     FindingReporter reporter = new FindingReporter(o.stderr ? System.err : null, false,
         o.findingsFile);
     AnalyzerOptions.Builder b = AnalyzerOptions.builder().setSuppressions(o.suppressions)
-        .setStallThreshold(o.stallThreshold).addListener(reporter)
-        .addListener(new FindingEventWriter());
+        .setStallThreshold(o.stallThreshold).addListener(reporter);
     o.listeners.forEach(b::addListener);
+    FindingEventWriter writer = new FindingEventWriter();
+    b.addListener(writer);
     LockwatchAnalyzer analyzer = b.build().newAnalyzer();
     RecordingStream rs = new RecordingStream();
     try {
@@ -74,10 +77,11 @@ public final class InProcessAnalyzer implements AutoCloseable {
       drain.install();
     } catch (RuntimeException e) {
       rs.close();
+      writer.close();
       reporter.close();
       throw e;
     }
-    return new InProcessAnalyzer(rs, analyzer, reporter);
+    return new InProcessAnalyzer(rs, analyzer, reporter, writer);
   }
 
   /** @return the analyzer, to read its findings */
@@ -91,6 +95,7 @@ public final class InProcessAnalyzer implements AutoCloseable {
     try {
       stream.close();
     } finally {
+      writer.close();
       try {
         reporter.close();
       } catch (IOException e) {

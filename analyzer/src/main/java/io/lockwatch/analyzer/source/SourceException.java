@@ -4,8 +4,8 @@ package io.lockwatch.analyzer.source;
 public final class SourceException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** @param message a one-line message, not {@code null} */
+  /** @param message the message; line breaks are folded so that it stays one line */
   public SourceException(String message) {
-    super(message);
+    super(message.replaceAll("\\s*[\\r\\n]+\\s*", " "));
   }
 }

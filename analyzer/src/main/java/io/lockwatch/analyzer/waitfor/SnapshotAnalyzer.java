@@ -167,14 +167,15 @@ public final class SnapshotAnalyzer {
         if (wait.lock().stableKey() != null) {
           rankKeys.add(wait.lock().stableKey());
         }
-        what = "waits for lock " + wait.lock().displayName() + heldBy(g, t);
+        what = "waits for lock " + wait.lock().displayName() + others(g, t, " held by ");
       } else {
         ExecutorInfo p = wait.executor();
         if (p != null) {
           b.executor(p.ref());
         }
         what = "waits (" + wait.waitKind() + ") on a task of pool "
-            + (p == null ? "?" : p.displayName()) + heldBy(g, t);
+            + (p == null ? "?" : p.displayName())
+            + others(g, t, " whose busy workers are all blocked: ");
       }
       wait.heldLocks().forEach(l -> b.lock(l.ref()));
       String held = wait.heldLocks().isEmpty() ? "" : " holding "
@@ -191,12 +192,12 @@ public final class SnapshotAnalyzer {
     sink.report(key, FindingType.DEADLOCK, b, rankKeys);
   }
 
-  private static String heldBy(WaitForGraph g, long t) {
+  private static String others(WaitForGraph g, long t, String prefix) {
     List<String> names = new ArrayList<>();
     for (long o : g.waitsFor(t)) {
       names.add(name(g.thread(o)));
     }
-    return names.isEmpty() ? "" : " held by " + String.join(", ", names);
+    return names.isEmpty() ? "" : prefix + String.join(", ", names);
   }
 
   static String name(ThreadRef t) {
