@@ -156,6 +156,24 @@ public final class Programs {
       t.join();
       Thread.sleep(30);
       CompletableFuture.runAsync(() -> sleep(30), pool).get();
+      // timed-out waits on tasks that still run: the target is resolved deterministically
+      Future<?> slow = pool.submit(() -> sleep(300));
+      try {
+        slow.get(20, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException expected) {
+        System.out.println("timed out on future");
+      }
+      CompletableFuture<Integer> slowCf = CompletableFuture.supplyAsync(() -> {
+        sleep(300);
+        return 1;
+      }, pool);
+      try {
+        slowCf.get(20, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException expected) {
+        System.out.println("timed out on completable future");
+      }
+      slow.get();
+      slowCf.join();
     } finally {
       guard.unlock();
     }

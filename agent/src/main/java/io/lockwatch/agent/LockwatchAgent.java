@@ -66,6 +66,12 @@ public final class LockwatchAgent {
       BootstrapInjector.inject(inst);
       RecordingSetup.registerEvents();
       Preloader.preload();
+      for (String problem : new String[] {VirtualThreadScheduler.register(inst),
+          LocksPackageAccess.open(inst)}) {
+        if (problem != null) {
+          log(problem);
+        }
+      }
       new RecordingSetup(options, LockwatchAgent::log).start();
       Instrumentations instrumentations = new Instrumentations(new Instrumentations.Switches(
           options.flag("locks"), options.flag("monitors"), options.flag("jdk-monitors"),

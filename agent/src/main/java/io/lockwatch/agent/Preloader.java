@@ -2,6 +2,7 @@ package io.lockwatch.agent;
 
 import io.lockwatch.agent.bootstrap.LockHooks;
 import io.lockwatch.agent.bootstrap.SuppressedErrors;
+import io.lockwatch.agent.bootstrap.TaskHooks;
 import io.lockwatch.agent.bootstrap.WaitHooks;
 import io.lockwatch.runtime.LockRuntime;
 import io.lockwatch.runtime.ThreadLockState;
@@ -25,7 +26,9 @@ final class Preloader {
       "io.lockwatch.runtime.LockRuntime", "io.lockwatch.runtime.ThreadLockState",
       "io.lockwatch.agent.bootstrap.MonitorHooks", "io.lockwatch.agent.bootstrap.WaitHooks",
       "io.lockwatch.agent.bootstrap.TaskHooks", "io.lockwatch.agent.bootstrap.LockHooks",
-      "io.lockwatch.agent.bootstrap.SuppressedErrors", "io.lockwatch.Lockwatch"};
+      "io.lockwatch.agent.bootstrap.SuppressedErrors",
+      "io.lockwatch.agent.bootstrap.MutexSemaphores", "io.lockwatch.agent.bootstrap.LockIdentity",
+      "java.lang.ref.WeakReference", "io.lockwatch.Lockwatch"};
 
   private Preloader() {}
 
@@ -49,7 +52,10 @@ final class Preloader {
     LockRuntime.taskFinished(executor, task);
     LockRuntime.linkFuture(new Object(), task);
     WaitHooks.end(WaitHooks.begin(LockRuntime.WAIT_FUTURE, task), null);
+    TaskHooks.asyncTaskSubmitted();
     LockHooks.conditionMode(lock);
+    io.lockwatch.agent.bootstrap.MutexSemaphores.isMutex(lock);
+    io.lockwatch.agent.bootstrap.LockIdentity.of(lock);
     LockHooks.stampConverted(lock, 0L, 0L);
     SuppressedErrors.count();
   }

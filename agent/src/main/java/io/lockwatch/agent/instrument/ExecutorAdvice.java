@@ -27,13 +27,26 @@ final class ExecutorAdvice {
     }
   }
 
-  /** {@code ForkJoinPool.poolSubmit(boolean, ForkJoinTask)} on JDK 19+. */
-  static final class SubmitSecondArgument {
-    private SubmitSecondArgument() {}
+  /**
+   * {@code ForkJoinPool.poolSubmit(boolean, ForkJoinTask)} on JDK 19+, which also queues virtual
+   * thread continuations: those are filtered out in the hook.
+   */
+  static final class PoolSubmit {
+    private PoolSubmit() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.This Object executor, @Advice.Argument(1) Object task) {
-      LockRuntime.taskSubmitted(executor, task);
+      TaskHooks.forkJoinSubmitted(executor, task);
+    }
+  }
+
+  /** {@code ForkJoinTask.fork()}: a submission to the common pool when called from outside it. */
+  static final class Fork {
+    private Fork() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.This ForkJoinTask<?> task) {
+      TaskHooks.forked(task);
     }
   }
 
@@ -53,12 +66,22 @@ final class ExecutorAdvice {
   }
 
   /** {@code CompletableFuture.AsyncSupply/AsyncRun(dep, fn)}: waiting on dep means waiting on it. */
-  static final class LinkFuture {
-    private LinkFuture() {}
+  static final class AsyncTaskCreated {
+    private AsyncTaskCreated() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object task, @Advice.Argument(0) Object future) {
-      LockRuntime.linkFuture(future, task);
+      TaskHooks.asyncTaskCreated(future, task);
+    }
+  }
+
+  /** {@code CompletableFuture.asyncSupplyStage/asyncRunStage}: the task is submitted now. */
+  static final class AsyncTaskSubmitted {
+    private AsyncTaskSubmitted() {}
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit() {
+      TaskHooks.asyncTaskSubmitted();
     }
   }
 

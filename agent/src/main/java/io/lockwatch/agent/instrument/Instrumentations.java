@@ -26,6 +26,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
@@ -42,6 +43,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class Instrumentations {
   private static final String LOCKS = "java.util.concurrent.locks.";
   private static final String JUC = "java.util.concurrent.";
+  private static final String RUNTIME = "io.lockwatch.runtime.LockRuntime";
 
   /** JDK classes whose own monitors are instrumented with {@code jdk-monitors=true}. */
   static final ElementMatcher.Junction<TypeDescription> JDK_MONITOR_TYPES =
@@ -76,14 +78,15 @@ public final class Instrumentations {
    * @return the installed transformer, to reset on a failed self-test
    */
   public ResettableClassFileTransformer install(Instrumentation inst) {
-    AgentBuilder builder = new AgentBuilder.Default()
+    // ByteBuddy skips synthetic methods by default; lambda bodies hold synchronized blocks too.
+    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(none()))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.REDEFINE_FROZEN)
         .with(listener)
         .ignore(nameStartsWith("io.lockwatch.agent.")
-            .or(nameStartsWith("io.lockwatch.runtime."))
+            .or(nameStartsWith("io.lockwatch.runtime.").and(not(named(RUNTIME))))
             .or(nameStartsWith("io.lockwatch.events."))
             .or(nameStartsWith("io.lockwatch.Lockwatch"))
             .or(nameStartsWith("io.lockwatch.analyzer."))
@@ -118,6 +121,21 @@ public final class Instrumentations {
         .transform((builder, type, loader, module, pd) -> builder.visit(
             Advice.to(AqsLockAdvice.ConditionAwait.class).on(
                 namedOneOf("await", "awaitNanos", "awaitUntil", "awaitUninterruptibly"))));
+    b = b.type(named(RUNTIME))
+        .transform((builder, type, loader, module, pd) -> builder.visit(
+            Advice.to(NameAdvice.class).on(named("nameLock"))));
+    b = b.type(named(JUC + "Semaphore"))
+        .transform((builder, type, loader, module, pd) -> builder
+            .visit(Advice.to(SemaphoreAdvice.Created.class)
+                .on(isConstructor().and(takesArgument(0, int.class))))
+            .visit(Advice.to(SemaphoreAdvice.Acquire.class)
+                .on(namedOneOf("acquire", "acquireUninterruptibly").and(takesNoArguments())))
+            .visit(Advice.to(SemaphoreAdvice.Try.class)
+                .on(named("tryAcquire").and(takesNoArguments())))
+            .visit(Advice.to(SemaphoreAdvice.TimedTry.class)
+                .on(named("tryAcquire").and(takesArguments(long.class, TimeUnit.class))))
+            .visit(Advice.to(SemaphoreAdvice.Release.class)
+                .on(named("release").and(takesNoArguments()))));
     int write = LockRuntime.WRITE | LockRuntime.NON_REENTRANT;
     int read = LockRuntime.READ;
     return b.type(named(LOCKS + "StampedLock"))
@@ -176,17 +194,23 @@ public final class Instrumentations {
                 .on(namedOneOf("delayedExecute", "reExecutePeriodic").and(takesArguments(1)))));
     b = b.type(named(JUC + "ForkJoinPool"))
         .transform((builder, type, loader, module, pd) -> builder.visit(poolSubmit
-            ? Advice.to(ExecutorAdvice.SubmitSecondArgument.class)
+            ? Advice.to(ExecutorAdvice.PoolSubmit.class)
                 .on(named("poolSubmit").and(takesArguments(2)))
             : Advice.to(ExecutorAdvice.SubmitFirstArgument.class)
                 .on(named("externalSubmit").and(takesArguments(1)))));
     b = b.type(named(JUC + "ForkJoinTask"))
         .transform((builder, type, loader, module, pd) -> builder
             .visit(Advice.to(ExecutorAdvice.ForkJoinExec.class)
-                .on(named("doExec").and(takesNoArguments()))));
+                .on(named("doExec").and(takesNoArguments())))
+            .visit(Advice.to(ExecutorAdvice.Fork.class)
+                .on(named("fork").and(takesNoArguments()))));
     b = b.type(namedOneOf(JUC + "CompletableFuture$AsyncSupply", JUC + "CompletableFuture$AsyncRun"))
         .transform((builder, type, loader, module, pd) -> builder
-            .visit(Advice.to(ExecutorAdvice.LinkFuture.class).on(isConstructor())));
+            .visit(Advice.to(ExecutorAdvice.AsyncTaskCreated.class).on(isConstructor())));
+    b = b.type(named(JUC + "CompletableFuture"))
+        .transform((builder, type, loader, module, pd) -> builder
+            .visit(Advice.to(ExecutorAdvice.AsyncTaskSubmitted.class)
+                .on(namedOneOf("asyncSupplyStage", "asyncRunStage"))));
     b = b.type(named(JUC + "CompletableFuture$ThreadPerTaskExecutor"))
         .transform((builder, type, loader, module, pd) -> builder
             .visit(Advice.to(ExecutorAdvice.SubmitFirstArgument.class)

@@ -102,11 +102,18 @@ class AgentIT {
       assertTrue(waits.stream().anyMatch(e -> kind.equals(e.getString("waitKind"))),
           () -> kind + " missing in " + waits);
     }
-    RecordedEvent future = waits.stream().filter(e -> "future".equals(e.getString("waitKind")))
-        .findFirst().orElseThrow();
-    assertTrue(future.getLong("executorId") != 0, future::toString);
-    // a ReentrantLock's identity is its AQS (sync), shared with its Conditions
-    assertTrue(future.getString("heldLocks").contains("Sync@"), future::toString);
+    // a timed-out wait ends while its task still runs, so what it waited on is always known
+    for (String kind : List.of("future", "completable-future")) {
+      RecordedEvent timedOut = waits.stream().filter(e -> kind.equals(e.getString("waitKind"))
+          && "timed-out".equals(e.getString("outcome"))).findFirst().orElseThrow(
+              () -> new AssertionError("no timed-out " + kind + " wait in " + waits));
+      assertTrue(timedOut.getLong("taskId") != 0 && timedOut.getLong("executorId") != 0,
+          timedOut::toString);
+      assertTrue(timedOut.getString("executorName").contains("ThreadPoolExecutor"),
+          timedOut::toString);
+      // a ReentrantLock's identity is its AQS (sync), shared with its Conditions
+      assertTrue(timedOut.getString("heldLocks").contains("Sync@"), timedOut::toString);
+    }
   }
 
   @Test

@@ -79,7 +79,8 @@ final class AgentJvm {
   }
 
   /**
-   * Runs {@code mainClass args} with {@code -javaagent:<jar>=recording=<tmp>,<agentArgs>}.
+   * Runs {@code mainClass args} with {@code -javaagent:<jar>=recording=<tmp>,<agentArgs>}
+   * ({@code agentArgs == null}: no agent arguments at all).
    *
    * @param jvmArgs extra JVM options (only where the test is about them), may be empty
    * @param classPath extra class path entries after the test classes
@@ -88,8 +89,9 @@ final class AgentJvm {
       String... args) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("lockwatch-it");
     Path recording = dir.resolve("recording.jfr");
-    String agent = "-javaagent:" + agentJar() + "=recording=" + recording
-        + (agentArgs.isEmpty() ? "" : "," + agentArgs);
+    String agent = agentArgs == null ? "-javaagent:" + agentJar()
+        : "-javaagent:" + agentJar() + "=recording=" + recording
+            + (agentArgs.isEmpty() ? "" : "," + agentArgs);
     List<String> cp = new ArrayList<>();
     cp.add(testClasses());
     cp.addAll(classPath);
@@ -115,6 +117,12 @@ final class AgentJvm {
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  /** Runs with {@code -javaagent:<jar>} and no agent arguments at all. */
+  static Run runWithoutRecordingKey(List<String> jvmArgs, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    return run(null, jvmArgs, List.of(), mainClass, args);
   }
 
   static Run program(String name) throws IOException, InterruptedException {
