@@ -1,5 +1,8 @@
 package io.lockwatch;
 
+import io.lockwatch.runtime.DeclaredOrders;
+import io.lockwatch.runtime.LockRuntime;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -7,6 +10,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 /**
  * The explicit Lockwatch API, for code that wants lock reporting without the agent, and for tests.
  * Every method is cheap and safe to call whether or not a recording is running.
+ *
+ * <p>Wrapped locks and executors report through {@code io.lockwatch.runtime.LockRuntime}; the
+ * reported identity is the wrapped object, so the agent (if also present) and the wrapper agree.
  */
 public final class Lockwatch {
   private Lockwatch() {}
@@ -19,6 +25,13 @@ public final class Lockwatch {
    * @return {@code lock}
    */
   public static <T> T name(T lock, String name) {
+    Objects.requireNonNull(lock, "lock");
+    Objects.requireNonNull(name, "name");
+    if (lock instanceof ExecutorService && !(lock instanceof java.util.concurrent.locks.Lock)) {
+      LockRuntime.nameExecutor(lock, name);
+    } else {
+      LockRuntime.nameLock(lock, name);
+    }
     return lock;
   }
 
@@ -30,7 +43,13 @@ public final class Lockwatch {
    * @return a lock that delegates to {@code lock}
    */
   public static Lock wrap(Lock lock, String name) {
-    return lock;
+    Objects.requireNonNull(lock, "lock");
+    Objects.requireNonNull(name, "name");
+    if (lock instanceof ReportingLock) {
+      return lock;
+    }
+    LockRuntime.nameLock(lock, name);
+    return new ReportingLock(lock, lock, LockRuntime.EXCLUSIVE);
   }
 
   /**
@@ -41,7 +60,13 @@ public final class Lockwatch {
    * @return a read/write lock that delegates to {@code lock}
    */
   public static ReadWriteLock wrap(ReadWriteLock lock, String name) {
-    return lock;
+    Objects.requireNonNull(lock, "lock");
+    Objects.requireNonNull(name, "name");
+    if (lock instanceof ReportingReadWriteLock) {
+      return lock;
+    }
+    LockRuntime.nameLock(lock, name);
+    return new ReportingReadWriteLock(lock);
   }
 
   /**
@@ -53,7 +78,13 @@ public final class Lockwatch {
    * @return an executor that delegates to {@code executor}
    */
   public static ExecutorService wrap(ExecutorService executor, String name) {
-    return executor;
+    Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(name, "name");
+    if (executor instanceof ReportingExecutorService) {
+      return executor;
+    }
+    LockRuntime.nameExecutor(executor, name);
+    return new ReportingExecutorService(executor);
   }
 
   /**
@@ -65,8 +96,14 @@ public final class Lockwatch {
    * @throws IllegalArgumentException if fewer than two names are given
    */
   public static void declareOrder(String orderName, String... lockNames) {
+    Objects.requireNonNull(orderName, "orderName");
+    Objects.requireNonNull(lockNames, "lockNames");
     if (lockNames.length < 2) {
       throw new IllegalArgumentException("declareOrder needs at least two lock names");
     }
+    for (String n : lockNames) {
+      Objects.requireNonNull(n, "lockNames contains null");
+    }
+    DeclaredOrders.declare(orderName, lockNames.clone());
   }
 }

@@ -56,74 +56,584 @@ public final class LockRuntime {
   /** Blocking wait kind: blocking I/O. */
   public static final int WAIT_IO = 7;
 
+  static {
+    RuntimeSettings.init();
+  }
+
   private LockRuntime() {}
+
+  /**
+   * Makes sure the runtime listens for recordings. Loading this class does it too; the explicit
+   * API calls it so that a recording started later switches the hooks on.
+   */
+  public static void init() {
+    RuntimeSettings.init();
+  }
 
   /**
    * Called before an acquisition that may block. Records order edges from every held lock (once
    * per new edge), reports a non-reentrant re-entry, and marks the thread as waiting for
    * {@code lock}.
    *
+   * @param lock the lock (for a read/write lock, the same object for both modes)
+   * @param mode one of the mode constants, possibly or'ed with {@link #NON_REENTRANT}
    * @return the calling thread's state, to pass to {@link #afterAcquire}; may be {@code null}
    */
   public static ThreadLockState beforeAcquire(Object lock, int mode) {
-    return null;
+    int epoch = RuntimeSettings.activeEpoch;
+    if (epoch == 0) {
+      return null;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return null;
+    }
+    int d = s.depth;
+    if (d == 1 && s.epoch == epoch) {
+      // nested pair: a known edge costs these compares (see HoldEntry's memo)
+      HoldEntry e = s.first;
+      Object held = e.lock;
+      if (held == lock || e.memoChild != lock || e.memoParent != held
+          || e.memoChildMode != mode || e.memoParentMode != e.mode) {
+        checkNested(s, lock, mode);
+      }
+    } else if (d != 0 || s.epoch != epoch || s.clearRequested) {
+      s.resetIfStale(epoch);
+      if (s.depth != 0) {
+        checkNested(s, lock, mode);
+      }
+    }
+    s.pendingMode = mode;
+    s.pendingSinceNanos = CoarseClock.nowNanos;
+    if (s.pendingLock != lock) {
+      s.pendingLock = lock; // skip the GC write barrier when it is the same lock as last time
+    }
+    s.waiting = true;
+    return s;
   }
 
-  /** Called after a successful blocking acquisition; {@code s} is what beforeAcquire returned. */
-  public static void afterAcquire(ThreadLockState s, Object lock, int mode) {}
+  /**
+   * Called after a successful blocking acquisition.
+   *
+   * @param s what {@link #beforeAcquire} returned, may be {@code null}
+   * @param lock the lock
+   * @param mode the mode
+   */
+  public static void afterAcquire(ThreadLockState s, Object lock, int mode) {
+    if (s == null) {
+      return;
+    }
+    long now = CoarseClock.nowNanos;
+    if (s.waiting) {
+      s.waiting = false;
+      if (now - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
+        waitEnded(s, lock, mode, OUTCOME_ACQUIRED);
+      }
+    }
+    s.push(lock, mode, 1, now);
+  }
 
-  /** Called when a blocking or timed acquisition ended without the lock. */
-  public static void acquireFailed(ThreadLockState s, Object lock, int mode, int outcome) {}
+  /**
+   * Called when a blocking or timed acquisition ended without the lock.
+   *
+   * @param s what {@link #beforeAcquire} returned, may be {@code null}
+   * @param lock the lock
+   * @param mode the mode
+   * @param outcome one of the outcome constants
+   */
+  public static void acquireFailed(ThreadLockState s, Object lock, int mode, int outcome) {
+    if (s == null) {
+      return;
+    }
+    s.waiting = false;
+    // Failed attempts are rare: use the precise clock, so that a timed-out tryLock is never missed
+    // because the coarse clock's ticker was starved of CPU.
+    if (System.nanoTime() - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
+      waitEnded(s, lock, mode, outcome);
+    }
+  }
 
-  /** Called after a non-blocking acquisition (plain tryLock) succeeded: no order edge, a hold. */
-  public static void tryAcquired(Object lock, int mode) {}
+  /**
+   * Called after a non-blocking acquisition (plain tryLock) succeeded: no order edge, a hold.
+   *
+   * @param lock the lock
+   * @param mode the mode
+   */
+  public static void tryAcquired(Object lock, int mode) {
+    if (!RuntimeSettings.active) {
+      return;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return;
+    }
+    s.resetIfStale(RuntimeSettings.epoch);
+    s.push(lock, mode, 1, CoarseClock.nowNanos);
+  }
 
-  /** Called after a lock was released by the calling thread (one level of reentrancy). */
-  public static void release(Object lock, int mode) {}
+  /**
+   * Called after a lock was released by the calling thread (one level of reentrancy).
+   *
+   * @param lock the lock
+   * @param mode the mode
+   */
+  public static void release(Object lock, int mode) {
+    if (!RuntimeSettings.active) {
+      return;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return;
+    }
+    int d = s.depth;
+    if (d == 1) {
+      HoldEntry e = s.first;
+      if (e.lock == lock) {
+        if (e.count > 1) {
+          e.count--;
+          return;
+        }
+        if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
+          holdEnded(s, e);
+        }
+        s.depth = 0; // e.lock stays as a stale reference: see HoldEntry.set
+        return;
+      }
+    } else if (d == 2) {
+      HoldEntry e = s.second;
+      if (e.lock == lock && ThreadLockState.sameMode(e.mode, mode)) {
+        if (e.count > 1) {
+          e.count--;
+          return;
+        }
+        if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
+          holdEnded(s, e);
+        }
+        s.depth = 1;
+        return;
+      }
+    }
+    releaseNested(s, lock, mode);
+  }
 
   /**
    * Called when {@code Object.wait} or {@code Condition.await} is about to release {@code lock}
-   * entirely.
+   * entirely. The hold ends here (it may be committed); the waiting period is not a hold.
    *
-   * @return the reentrancy depth to pass to {@link #reacquiredAfterWait}
+   * @param lock the lock
+   * @return the reentrancy depth to pass to {@link #reacquiredAfterWait}, 0 if not tracked
    */
   public static int releaseForWait(Object lock) {
-    return 0;
+    if (!RuntimeSettings.active) {
+      return 0;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return 0;
+    }
+    int i = s.indexOf(lock, -1);
+    if (i < 0) {
+      return 0;
+    }
+    HoldEntry e = s.entry(i);
+    int count = e.count;
+    if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
+      holdEnded(s, e);
+    }
+    s.remove(i);
+    return count;
   }
 
-  /** Called when the wait returned and the lock is held again at {@code depth}. */
-  public static void reacquiredAfterWait(Object lock, int mode, int depth) {}
+  /**
+   * Called when the wait returned and the lock is held again at {@code depth}: a new hold starts.
+   *
+   * @param lock the lock
+   * @param mode the mode
+   * @param depth what {@link #releaseForWait} returned
+   */
+  public static void reacquiredAfterWait(Object lock, int mode, int depth) {
+    if (depth <= 0 || !RuntimeSettings.active) {
+      return;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return;
+    }
+    s.push(lock, mode, depth, CoarseClock.nowNanos);
+  }
 
-  /** Called when {@code task} was handed to {@code executor}. */
-  public static void taskSubmitted(Object executor, Object task) {}
+  /**
+   * Called when {@code task} was handed to {@code executor}.
+   *
+   * @param executor the executor
+   * @param task the task as the executor will see it
+   */
+  public static void taskSubmitted(Object executor, Object task) {
+    if (!RuntimeSettings.active) {
+      return;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return;
+    }
+    s.busy = true;
+    try {
+      s.resetIfStale(RuntimeSettings.epoch);
+      boolean underLock = s.depth > 0;
+      LockRegistry.ObjectInfo exec = LockRegistry.executor(executor);
+      TaskTable.TaskInfo info = TaskTable.submitted(task, exec, CoarseClock.nowNanos, underLock);
+      if (underLock && RuntimeSettings.submitEnabled) {
+        EventWriter.submit(s, executor, exec, info, task);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
 
-  /** Called on the worker just before {@code task} runs. */
-  public static void taskStarted(Object executor, Object task) {}
+  /**
+   * Called on the worker just before {@code task} runs.
+   *
+   * @param executor the executor
+   * @param task the task
+   */
+  public static void taskStarted(Object executor, Object task) {
+    if (!RuntimeSettings.active) {
+      return;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return;
+    }
+    s.busy = true;
+    try {
+      s.resetIfStale(RuntimeSettings.epoch);
+      long now = CoarseClock.nowNanos;
+      TaskTable.TaskInfo info = TaskTable.get(task);
+      if (info == null) {
+        info = TaskTable.submitted(task, LockRegistry.executor(executor), now, false);
+      }
+      if (info != null) {
+        s.pushTask(info, now);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
 
-  /** Called on the worker after {@code task} ran, normally or not. */
-  public static void taskFinished(Object executor, Object task) {}
+  /**
+   * Called on the worker after {@code task} ran, normally or not.
+   *
+   * @param executor the executor
+   * @param task the task
+   */
+  public static void taskFinished(Object executor, Object task) {
+    if (!RuntimeSettings.active) {
+      return;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return;
+    }
+    s.busy = true;
+    try {
+      int d = s.runningDepth;
+      for (int i = d - 1; i >= 0; i--) {
+        TaskTable.TaskInfo info = s.runningTasks[i];
+        if (info != null && info.get() == task) {
+          long startedAt = s.runningSinceNanos[i];
+          for (int j = i; j < d - 1; j++) {
+            s.runningTasks[j] = s.runningTasks[j + 1];
+            s.runningSinceNanos[j] = s.runningSinceNanos[j + 1];
+          }
+          s.runningTasks[d - 1] = null;
+          s.runningDepth = d - 1;
+          if (CoarseClock.nowNanos - info.submitNanos >= RuntimeSettings.taskGateNanos) {
+            long end = System.nanoTime();
+            long total = end - info.submitNanos;
+            if (total >= RuntimeSettings.taskThresholdNanos) {
+              EventWriter.task(info, total, Math.max(0, startedAt - info.submitNanos),
+                  Math.max(0, end - startedAt), s.thread);
+            }
+          }
+          TaskTable.finished(task);
+          break;
+        }
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
 
   /**
    * Records that waiting on {@code future} means waiting for {@code task} (for example a
    * CompletableFuture and the AsyncSupply that completes it), so a wait resolves to the executor.
+   *
+   * @param future the future
+   * @param task the task, already submitted
    */
-  public static void linkFuture(Object future, Object task) {}
+  public static void linkFuture(Object future, Object task) {
+    if (!RuntimeSettings.active) {
+      return;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy) {
+      return;
+    }
+    s.busy = true;
+    try {
+      TaskTable.TaskInfo info = TaskTable.get(task);
+      if (info != null) {
+        TaskTable.link(future, info);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
 
   /**
    * Called before a blocking wait of {@code kind} on {@code target} (a future, latch, thread...).
    *
+   * @param kind one of the wait kind constants
+   * @param target what is waited on
    * @return the calling thread's state, to pass to {@link #blockingWaitEnd}; may be {@code null}
    */
   public static ThreadLockState blockingWaitBegin(int kind, Object target) {
-    return null;
+    if (!RuntimeSettings.active) {
+      return null;
+    }
+    ThreadLockState s = ThreadLockState.current();
+    if (s.busy || s.waitTarget != null) {
+      return null; // an outer wait (e.g. FutureTask.get inside Future.get) is already tracked
+    }
+    s.resetIfStale(RuntimeSettings.epoch);
+    s.busy = true;
+    try {
+      s.waitTask = TaskTable.resolve(target);
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+    s.waitKind = kind;
+    s.waitSinceNanos = CoarseClock.nowNanos;
+    s.waitTarget = target == null ? s : target;
+    return s;
   }
 
-  /** Called when the blocking wait begun with {@link #blockingWaitBegin} ended. */
-  public static void blockingWaitEnd(ThreadLockState s, int outcome) {}
+  /**
+   * Called when the blocking wait begun with {@link #blockingWaitBegin} ended.
+   *
+   * @param s what {@link #blockingWaitBegin} returned, may be {@code null}
+   * @param outcome one of the outcome constants
+   */
+  public static void blockingWaitEnd(ThreadLockState s, int outcome) {
+    if (s == null) {
+      return;
+    }
+    Object target = s.waitTarget;
+    s.waitTarget = null;
+    if (s.depth > 0
+        && CoarseClock.nowNanos - s.waitSinceNanos >= RuntimeSettings.blockingGateNanos) {
+      blockingEnded(s, target, outcome);
+    }
+    s.waitTask = null;
+  }
 
-  /** Gives {@code lock} a readable name for reports. */
-  public static void nameLock(Object lock, String name) {}
+  /**
+   * Gives {@code lock} a readable name for reports.
+   *
+   * @param lock the lock
+   * @param name the name
+   */
+  public static void nameLock(Object lock, String name) {
+    try {
+      LockRegistry.nameLock(lock, name);
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    }
+  }
 
-  /** Gives {@code executor} a readable name for reports. */
-  public static void nameExecutor(Object executor, String name) {}
+  /**
+   * Gives {@code executor} a readable name for reports.
+   *
+   * @param executor the executor
+   * @param name the name
+   */
+  public static void nameExecutor(Object executor, String name) {
+    try {
+      LockRegistry.nameExecutor(executor, name);
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    }
+  }
+
+  // ---- slow paths ----------------------------------------------------------------------------
+
+  /**
+   * Nested acquisition: self-deadlock check, then one order edge per held lock, deduplicated by
+   * the per-entry memo (a few compares) and then by the global {@link OrderEdgeCache}.
+   */
+  private static void checkNested(ThreadLockState s, Object lock, int mode) {
+    int d = s.depth;
+    boolean held = false;
+    for (int i = 0; i < d; i++) {
+      if (s.entry(i).lock == lock) {
+        held = true;
+        break;
+      }
+    }
+    if (held) {
+      checkSelfDeadlock(s, lock, mode);
+      return; // a re-entry cannot block on another thread: no order edge
+    }
+    for (int i = 0; i < d; i++) {
+      HoldEntry e = s.entry(i);
+      if (e.memoChild == lock && e.memoParent == e.lock && e.memoChildMode == mode
+          && e.memoParentMode == e.mode) {
+        continue;
+      }
+      if (RuntimeSettings.orderEnabled) {
+        newEdge(s, e, lock, mode);
+      }
+    }
+  }
+
+  private static void newEdge(ThreadLockState s, HoldEntry e, Object lock, int mode) {
+    s.busy = true;
+    try {
+      Object held = e.lock;
+      long heldId = LockRegistry.lockId(held);
+      long lockId = LockRegistry.lockId(lock);
+      int r = OrderEdgeCache.INSTANCE.add(OrderEdgeCache.key(heldId, e.mode, lockId, mode));
+      if (r == OrderEdgeCache.ADDED) {
+        EventWriter.order(s, held, heldId, e.mode, lock, lockId, mode);
+      }
+      if (r != OrderEdgeCache.DROPPED) {
+        e.memoParent = held;
+        e.memoParentMode = e.mode;
+        e.memoChildMode = mode;
+        e.memoChild = lock;
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  private static void checkSelfDeadlock(ThreadLockState s, Object lock, int mode) {
+    if (!RuntimeSettings.selfDeadlockEnabled) {
+      return;
+    }
+    boolean readHeld = false;
+    boolean writeHeld = false;
+    int heldMode = 0;
+    String kind = null;
+    for (int i = 0; i < s.depth; i++) {
+      HoldEntry e = s.entry(i);
+      if (e.lock != lock) {
+        continue;
+      }
+      heldMode = e.mode;
+      if ((e.mode & NON_REENTRANT) != 0 || (mode & NON_REENTRANT) != 0) {
+        kind = "reentry";
+      }
+      if ((e.mode & 3) == READ) {
+        readHeld = true;
+      } else {
+        writeHeld = true;
+      }
+    }
+    if (kind == null && (mode & 3) == WRITE && readHeld && !writeHeld) {
+      kind = "upgrade";
+      heldMode = READ;
+    }
+    if (kind == null) {
+      return;
+    }
+    s.busy = true;
+    try {
+      EventWriter.selfDeadlock(lock, heldMode, mode, kind);
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  private static void waitEnded(ThreadLockState s, Object lock, int mode, int outcome) {
+    s.busy = true;
+    try {
+      long elapsed = System.nanoTime() - s.pendingSinceNanos;
+      Thread owner = s.pendingOwnerHint;
+      s.pendingOwnerHint = null;
+      if (elapsed >= RuntimeSettings.waitThresholdNanos) {
+        if (owner == null || outcome != OUTCOME_ACQUIRED) {
+          ThreadLockState holder = ThreadStateRegistry.findHolder(lock, s);
+          if (holder != null) {
+            owner = holder.thread;
+          }
+        }
+        EventWriter.lockWait(s, lock, mode, elapsed, outcome, owner);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  private static void holdEnded(ThreadLockState s, HoldEntry e) {
+    s.busy = true;
+    try {
+      long elapsed = System.nanoTime() - e.startNanos;
+      if (elapsed >= RuntimeSettings.holdThresholdNanos) {
+        EventWriter.hold(s, e.lock, e.mode, elapsed);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  private static void releaseNested(ThreadLockState s, Object lock, int mode) {
+    int i = s.indexOf(lock, mode);
+    if (i < 0) {
+      RuntimeCounters.UNMATCHED_RELEASES.increment();
+      return;
+    }
+    HoldEntry e = s.entry(i);
+    if (e.count > 1) {
+      e.count--;
+      return;
+    }
+    if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
+      holdEnded(s, e);
+    }
+    s.remove(i);
+  }
+
+  private static void blockingEnded(ThreadLockState s, Object target, int outcome) {
+    s.busy = true;
+    try {
+      long elapsed = System.nanoTime() - s.waitSinceNanos;
+      if (elapsed >= RuntimeSettings.blockingThresholdNanos) {
+        EventWriter.blocking(s, s.waitKind, target == s ? null : target, s.waitTask, elapsed,
+            outcome);
+      }
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+    } finally {
+      s.busy = false;
+    }
+  }
 }

@@ -1,0 +1,229 @@
+package io.lockwatch.analyzer.hazard;
+
+import io.lockwatch.analyzer.findings.Finding;
+import io.lockwatch.analyzer.findings.FindingType;
+import io.lockwatch.analyzer.findings.Severity;
+import io.lockwatch.analyzer.findings.StackRef;
+import io.lockwatch.analyzer.findings.ThreadRef;
+import io.lockwatch.analyzer.internal.BoundedMap;
+import io.lockwatch.analyzer.internal.ExecutorInfo;
+import io.lockwatch.analyzer.internal.FindingSink;
+import io.lockwatch.analyzer.internal.LockInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Hazards judged one event at a time: {@code WAIT_UNDER_LOCK} (a BlockingWait event, or a JDK
+ * socket/file read or sleep overlapping a LockHold of the same thread), {@code LONG_HOLD} (a LockHold
+ * past the threshold with waiters at release), {@code SELF_DEADLOCK} and {@code
+ * VIRTUAL_THREAD_PINNED} (a jdk.VirtualThreadPinned event, tied to the monitor the thread held when
+ * a hold overlaps it).
+ *
+ * <p>Correlation: a hold event is committed at release, after the I/O inside it, so each thread keeps
+ * a short ring of its recent I/O and holds ({@value #RING} each, {@value #MAX_THREADS} threads at
+ * most); whichever arrives second finds the first.
+ */
+public final class HazardDetector {
+  static final int RING = 16;
+  static final int MAX_THREADS = 4_096;
+
+  private final FindingSink sink;
+  private final long longHoldNanos;
+  private final BoundedMap<Long, Recent> recent = new BoundedMap<>(MAX_THREADS);
+
+  /**
+   * @param sink where findings go
+   * @param longHoldNanos long-hold threshold
+   */
+  public HazardDetector(FindingSink sink, long longHoldNanos) {
+    this.sink = sink;
+    this.longHoldNanos = longHoldNanos;
+  }
+
+  /** A blocking wait (future, latch, join, sleep, I/O) made while holding locks. */
+  public void onBlockingWait(ThreadRef t, String kind, List<LockInfo> held, ExecutorInfo executor,
+      List<String> frames, Instant start, Duration d) {
+    if (held.isEmpty()) {
+      return;
+    }
+    StringBuilder key = new StringBuilder("waitlock|").append(kind);
+    List<String> rank = new ArrayList<>();
+    for (LockInfo l : held) {
+      key.append('|').append(l.findingKey());
+      if (l.stableKey() != null) {
+        rank.add(l.stableKey());
+      }
+    }
+    key.append('|').append(frames.isEmpty() ? "" : frames.get(0));
+    if (sink.contains(key.toString())) {
+      return;
+    }
+    String locks = String.join(", ", held.stream().map(LockInfo::displayName).toList());
+    Finding.Builder b = Finding.builder(FindingType.WAIT_UNDER_LOCK).severity(Severity.WARNING)
+        .firstSeen(start).thread(t)
+        .summary("Thread " + name(t) + " blocked " + ms(d) + " in a " + kind + " wait"
+            + (executor != null ? " on a task of pool " + executor.displayName() : "")
+            + " while holding " + locks + "; every thread that needs " + (held.size() > 1
+            ? "these locks" : "this lock") + " waits with it")
+        .stack(new StackRef(kind + " wait while holding " + locks, t, locks,
+            executor != null ? executor.displayName() : kind, frames));
+    held.forEach(l -> b.lock(l.ref()));
+    if (executor != null) {
+      b.executor(executor.ref());
+    }
+    sink.report(key.toString(), FindingType.WAIT_UNDER_LOCK, b, rank);
+  }
+
+  /** A lock hold that ended: LONG_HOLD, and I/O correlation. */
+  public void onLockHold(ThreadRef t, LockInfo lock, String mode, int waitersAtRelease,
+      Instant start, Duration d, Supplier<List<String>> frames) {
+    long nanos = d.toNanos();
+    if (waitersAtRelease > 0 && nanos >= longHoldNanos) {
+      String key = "hold|" + lock.findingKey();
+      if (!sink.contains(key)) {
+        Finding.Builder b = Finding.builder(FindingType.LONG_HOLD).severity(Severity.WARNING)
+            .firstSeen(start).thread(t).lock(lock.ref())
+            .summary("Lock " + lock.displayName() + " held for " + ms(d) + " by " + name(t)
+                + " while " + waitersAtRelease + " thread(s) waited for it")
+            .stack(new StackRef("holder " + name(t) + " (stack at release)", t,
+                lock.displayName(), "", frames.get()));
+        sink.report(key, FindingType.LONG_HOLD, b,
+            lock.stableKey() == null ? List.of() : List.of(lock.stableKey()));
+      }
+    }
+    if (t == null) {
+      return;
+    }
+    Hold h = new Hold(lock, mode, start, start.plus(d), frames);
+    Recent r = recent(t.id());
+    for (Io io : r.ios) {
+      if (overlaps(io.start, io.end, h.start, h.end)) {
+        ioUnderLock(t, io, h);
+      }
+    }
+    push(r.holds, h);
+  }
+
+  /** A JDK socket read, file read or sleep: WAIT_UNDER_LOCK if it overlaps a hold. */
+  public void onIo(ThreadRef t, String what, Instant start, Duration d, List<String> frames) {
+    if (t == null) {
+      return;
+    }
+    Io io = new Io(what, start, start.plus(d), frames, d);
+    Recent r = recent(t.id());
+    for (Hold h : r.holds) {
+      if (overlaps(io.start, io.end, h.start, h.end)) {
+        ioUnderLock(t, io, h);
+      }
+    }
+    push(r.ios, io);
+  }
+
+  /** A non-reentrant re-entry or a read to write upgrade. */
+  public void onSelfDeadlock(ThreadRef t, LockInfo lock, String heldMode, String requestedMode,
+      String kind, List<String> frames, Instant time) {
+    String key = "reentry|" + lock.findingKey() + "|" + kind + "|"
+        + (frames.isEmpty() ? "" : frames.get(0));
+    if (sink.contains(key)) {
+      return;
+    }
+    String what = "upgrade".equals(kind)
+        ? "requested the write lock of " + lock.displayName() + " while holding its read lock "
+            + "(a read to write upgrade always deadlocks)"
+        : "re-acquired the non-reentrant lock " + lock.displayName() + " (" + requestedMode
+            + ") that it already holds (" + heldMode + "): it waits for itself forever";
+    Finding.Builder b = Finding.builder(FindingType.SELF_DEADLOCK).severity(Severity.CRITICAL)
+        .firstSeen(time).thread(t).lock(lock.ref())
+        .summary("Self-deadlock: thread " + name(t) + " " + what)
+        .stack(new StackRef(kind + " of " + lock.displayName(), t, lock.displayName(),
+            lock.displayName(), frames));
+    sink.report(key, FindingType.SELF_DEADLOCK, b, List.of());
+  }
+
+  /** A virtual thread pinned to its carrier while blocking. */
+  public void onPinned(ThreadRef t, Instant start, Duration d, List<String> frames) {
+    Hold monitor = null;
+    if (t != null) {
+      for (Hold h : recent(t.id()).holds) {
+        if (overlaps(start, start.plus(d), h.start, h.end)) {
+          monitor = h;
+        }
+      }
+    }
+    String key = "pinned|" + (frames.isEmpty() ? "" : frames.get(0));
+    if (sink.contains(key)) {
+      return;
+    }
+    Finding.Builder b = Finding.builder(FindingType.VIRTUAL_THREAD_PINNED)
+        .severity(monitor != null ? Severity.WARNING : Severity.INFO).firstSeen(start).thread(t)
+        .summary("Virtual thread " + name(t) + " was pinned to its carrier for " + ms(d)
+            + " while blocking" + (monitor != null ? ", holding monitor "
+            + monitor.lock.displayName() : "") + "; other virtual threads cannot use the carrier")
+        .stack(new StackRef("pinned while blocking", t,
+            monitor != null ? monitor.lock.displayName() : "", "", frames));
+    if (monitor != null) {
+      b.lock(monitor.lock.ref());
+    }
+    sink.report(key, FindingType.VIRTUAL_THREAD_PINNED, b, List.of());
+  }
+
+  private void ioUnderLock(ThreadRef t, Io io, Hold h) {
+    String key = "waitlock|" + io.what + "|" + h.lock.findingKey() + "|"
+        + (io.frames.isEmpty() ? "" : io.frames.get(0));
+    if (sink.contains(key)) {
+      return;
+    }
+    Finding.Builder b = Finding.builder(FindingType.WAIT_UNDER_LOCK).severity(Severity.WARNING)
+        .firstSeen(io.start).thread(t).lock(h.lock.ref())
+        .summary("Thread " + name(t) + " spent " + ms(io.duration) + " in " + io.what
+            + " while holding " + h.lock.displayName() + "; every thread that needs it waits too")
+        .stack(new StackRef(io.what + " while holding " + h.lock.displayName(), t,
+            h.lock.displayName(), io.what, io.frames))
+        .stack(new StackRef("hold of " + h.lock.displayName() + " (stack at release)", t,
+            h.lock.displayName(), "", h.frames.get()));
+    sink.report(key, FindingType.WAIT_UNDER_LOCK, b,
+        h.lock.stableKey() == null ? List.of() : List.of(h.lock.stableKey()));
+  }
+
+  private Recent recent(long threadId) {
+    Recent r = recent.get(threadId);
+    if (r == null) {
+      r = new Recent();
+      recent.put(threadId, r);
+    }
+    return r;
+  }
+
+  private static <T> void push(ArrayDeque<T> ring, T v) {
+    if (ring.size() == RING) {
+      ring.removeFirst();
+    }
+    ring.addLast(v);
+  }
+
+  private static boolean overlaps(Instant s1, Instant e1, Instant s2, Instant e2) {
+    return !s1.isBefore(s2) && !e1.isAfter(e2); // the I/O lies within the hold
+  }
+
+  static String ms(Duration d) {
+    return d.toMillis() + " ms";
+  }
+
+  static String name(ThreadRef t) {
+    return t == null ? "?" : "\"" + t.name() + "\"";
+  }
+
+  private record Hold(LockInfo lock, String mode, Instant start, Instant end,
+      Supplier<List<String>> frames) {}
+
+  private record Io(String what, Instant start, Instant end, List<String> frames, Duration duration) {}
+
+  private static final class Recent {
+    final ArrayDeque<Io> ios = new ArrayDeque<>(4);
+    final ArrayDeque<Hold> holds = new ArrayDeque<>(4);
+  }
+}

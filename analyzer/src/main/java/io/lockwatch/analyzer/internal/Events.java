@@ -1,0 +1,201 @@
+package io.lockwatch.analyzer.internal;
+
+import io.lockwatch.analyzer.findings.ThreadRef;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+
+/**
+ * Null-tolerant reads of {@link RecordedEvent} fields and stack formatting. This class is internal.
+ */
+public final class Events {
+  /** Frames of these packages are Lockwatch or lock internals, never an acquisition site. */
+  private static final String[] SKIPPED_FRAME_PREFIXES = {
+    "io.lockwatch.events.", "io.lockwatch.runtime.", "io.lockwatch.agent.", "io.lockwatch.Lockwatch",
+    "jdk.jfr.", "jdk.internal.", "java.util.concurrent.locks.",
+  };
+  private static final int MAX_FRAMES = 32;
+
+  private Events() {}
+
+  // Fields are read directly and a missing field (an older or newer event version) is caught:
+  // hasField() first would scan the field list twice on the hot path.
+
+  /** @return the field as a string, {@code ""} if absent or null */
+  public static String string(RecordedEvent e, String field) {
+    try {
+      Object v = e.getValue(field);
+      return v == null ? "" : v.toString();
+    } catch (IllegalArgumentException missing) {
+      return "";
+    }
+  }
+
+  /** @return the field as a long, 0 if absent */
+  public static long longValue(RecordedEvent e, String field) {
+    try {
+      return e.getLong(field);
+    } catch (IllegalArgumentException missing) {
+      return 0L;
+    }
+  }
+
+  /** @return the class name in the field, {@code ""} if absent or null */
+  public static String className(RecordedEvent e, String field) {
+    try {
+      RecordedClass c = e.getClass(field);
+      return c == null ? "" : c.getName();
+    } catch (IllegalArgumentException missing) {
+      return "";
+    }
+  }
+
+  /** @return the thread in the field, or {@code null} */
+  public static ThreadRef thread(RecordedEvent e, String field) {
+    try {
+      return thread(e.getThread(field));
+    } catch (IllegalArgumentException missing) {
+      return null;
+    }
+  }
+
+  /** @return the thread that committed the event, or {@code null} */
+  public static ThreadRef eventThread(RecordedEvent e) {
+    return thread(e.getThread());
+  }
+
+  /** @return a thread reference, or {@code null} for {@code null} */
+  public static ThreadRef thread(RecordedThread t) {
+    if (t == null) {
+      return null;
+    }
+    // Events of one thread share one RecordedThread (constant pool): remember the last conversion.
+    Object[] last = LAST_THREAD.get();
+    if (last[0] == t) {
+      return (ThreadRef) last[1];
+    }
+    ThreadRef r = convert(t);
+    last[0] = t;
+    last[1] = r;
+    return r;
+  }
+
+  private static final ThreadLocal<Object[]> LAST_THREAD = ThreadLocal.withInitial(() -> new Object[2]);
+
+  private static ThreadRef convert(RecordedThread t) {
+    boolean virtual = t.hasField("virtual") && t.getBoolean("virtual");
+    String name = t.getJavaName();
+    return new ThreadRef(name == null ? t.getOSName() : name, t.getJavaThreadId(), virtual);
+  }
+
+  /** @return the event's stack formatted one frame per element, top first; empty if none */
+  public static List<String> frames(RecordedStackTrace st) {
+    if (st == null) {
+      return List.of();
+    }
+    List<RecordedFrame> frames = st.getFrames();
+    int n = Math.min(MAX_FRAMES, frames.size());
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(frame(frames.get(i)));
+    }
+    return out;
+  }
+
+  /** @return a {@code "\n"}-separated stack string as a list of frames */
+  public static List<String> frames(String stack) {
+    if (stack == null || stack.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : stack.split("\n")) {
+      String s = line.strip();
+      if (s.startsWith("at ")) {
+        s = s.substring(3);
+      }
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The acquisition site: the first frame outside Lockwatch and lock internals.
+   *
+   * @param st the stack, may be {@code null}
+   * @return {@code class.method:line}, or {@code null} if unknown
+   */
+  public static String site(RecordedStackTrace st) {
+    if (st == null) {
+      return null;
+    }
+    for (RecordedFrame f : st.getFrames()) {
+      RecordedMethod m = f.getMethod();
+      String type = m == null || m.getType() == null ? "" : m.getType().getName();
+      if (!skipped(type)) {
+        return frame(f);
+      }
+    }
+    return null;
+  }
+
+  private static boolean skipped(String type) {
+    for (String p : SKIPPED_FRAME_PREFIXES) {
+      if (type.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String frame(RecordedFrame f) {
+    RecordedMethod m = f.getMethod();
+    if (m == null) {
+      return "<unknown>";
+    }
+    String type = m.getType() == null ? "?" : m.getType().getName();
+    int line = f.getLineNumber();
+    return type + "." + m.getName() + (line >= 0 ? ":" + line : "");
+  }
+
+  /**
+   * Parses a comma-separated list of ids.
+   *
+   * @param csv the list, may be {@code null} or empty
+   * @return the ids, never {@code null}
+   */
+  public static long[] ids(String csv) {
+    if (csv == null || csv.isBlank()) {
+      return new long[0];
+    }
+    String[] parts = csv.split(",");
+    long[] out = new long[parts.length];
+    int n = 0;
+    for (String p : parts) {
+      try {
+        out[n++] = Long.parseLong(p.strip());
+      } catch (NumberFormatException e) {
+        n--;
+      }
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+
+  /** @return the comma-separated names, never {@code null} */
+  public static String[] names(String csv) {
+    if (csv == null || csv.isBlank()) {
+      return new String[0];
+    }
+    String[] parts = csv.split(",");
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = parts[i].strip();
+    }
+    return parts;
+  }
+}

@@ -1,0 +1,124 @@
+package io.lockwatch.analyzer.internal;
+
+import io.lockwatch.analyzer.findings.LockRef;
+import java.util.regex.Pattern;
+
+/**
+ * What the analyzer knows of one lock of one JVM run. The stable key identifies the lock across runs:
+ * class and name when the user named it, else class and first acquisition site, else {@code null}.
+ * This class is internal.
+ */
+public final class LockInfo {
+  /** Names the runtime generates: {@code Class@hex} or {@code Class#id}. */
+  private static final Pattern GENERATED_NAME = Pattern.compile(".*[@#][0-9a-fA-F]+$");
+
+  private final long id;
+  private final String runKey;
+  private String className;
+  private String name;
+  private String site;
+  private LockRef ref;
+  private String stableKey;
+  private String displayName;
+  private Object node;
+
+  LockInfo(long id, String runKey) {
+    this.id = id;
+    this.runKey = runKey;
+  }
+
+  void learn(String cls, String nm, jdk.jfr.consumer.RecordedStackTrace stack) {
+    if ((className == null || className.isEmpty()) && cls != null && !cls.isEmpty()) {
+      className = cls;
+      changed();
+    }
+    if ((name == null || name.isEmpty()) && nm != null && !nm.isEmpty()) {
+      name = nm;
+      changed();
+    }
+    if (site == null && stack != null) {
+      site = Events.site(stack);
+      changed();
+    }
+  }
+
+  private void changed() {
+    ref = null;
+    stableKey = null;
+    displayName = null;
+    node = null;
+  }
+
+  /**
+   * A value derived from this lock (its graph node), cached until the lock learns more.
+   *
+   * @return the cached value, or {@code null}
+   */
+  public Object cachedNode() {
+    return node;
+  }
+
+  /** @param n the value to cache until the lock learns more */
+  public void cacheNode(Object n) {
+    node = n;
+  }
+
+  /** @return the lock id within its run */
+  public long id() {
+    return id;
+  }
+
+  /** @return the graph key of this lock within its run */
+  public String runKey() {
+    return runKey;
+  }
+
+  /** @return whether a user gave this lock its name */
+  public boolean userNamed() {
+    return name != null && !name.isEmpty() && !GENERATED_NAME.matcher(name).matches();
+  }
+
+  /** @return the key that identifies the lock across runs, or {@code null} if it has none */
+  public String stableKey() {
+    String k = stableKey;
+    if (k == null) {
+      String cls = className == null ? "" : className;
+      if (userNamed()) {
+        k = cls + " '" + name + "'";
+      } else if (site != null) {
+        k = cls + " acquired at " + site;
+      } else {
+        return null;
+      }
+      stableKey = k;
+    }
+    return k;
+  }
+
+  /** @return the stable key if any, else the run key: the lock's key in finding keys */
+  public String findingKey() {
+    String k = stableKey();
+    return k != null ? k : runKey;
+  }
+
+  /** @return the readable name */
+  public String displayName() {
+    String d = displayName;
+    if (d == null) {
+      d = name != null && !name.isEmpty() ? name
+          : (className == null || className.isEmpty() ? "lock" : className) + "#" + id;
+      displayName = d;
+    }
+    return d;
+  }
+
+  /** @return the reference used in findings */
+  public LockRef ref() {
+    LockRef r = ref;
+    if (r == null) {
+      r = new LockRef(id, displayName(), className);
+      ref = r;
+    }
+    return r;
+  }
+}

@@ -1,0 +1,119 @@
+package io.lockwatch.analyzer.internal;
+
+import java.util.Map;
+
+/**
+ * Identity maps of one JVM run (one recording): lock ids, executor ids and which threads work for
+ * which executor. Ids are only meaningful within a run; a new file starts a new context and the old
+ * one is dropped. Every map is bounded (least recently used evicted). This class is internal.
+ */
+public final class RunContext {
+  /** Most locks remembered per run. */
+  public static final int MAX_LOCKS = 65_536;
+  /** Most executors remembered per run. */
+  public static final int MAX_EXECUTORS = 4_096;
+  /** Most worker threads remembered per run. */
+  public static final int MAX_WORKERS = 16_384;
+
+  private final int index;
+  private final String label;
+  private final BoundedMap<Long, LockInfo> locks = new BoundedMap<>(MAX_LOCKS);
+  private final BoundedMap<Long, ExecutorInfo> executors = new BoundedMap<>(MAX_EXECUTORS);
+  private final BoundedMap<Long, Long> workerExecutor = new BoundedMap<>(MAX_WORKERS);
+
+  /**
+   * @param index the run's number, from 0
+   * @param label a readable label (file name), not {@code null}
+   */
+  public RunContext(int index, String label) {
+    this.index = index;
+    this.label = label;
+  }
+
+  /** @return the run's number */
+  public int index() {
+    return index;
+  }
+
+  /** @return the run's label */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * Returns the lock with this id, learning its class, name and acquisition site.
+   *
+   * @param id the lock id
+   * @param cls its class name, may be empty
+   * @param name its name, may be empty
+   * @param stack a stack of its acquisition (its site is its first non-Lockwatch frame), or {@code null}
+   * @return the lock, not {@code null}
+   */
+  public LockInfo lock(long id, String cls, String name, jdk.jfr.consumer.RecordedStackTrace stack) {
+    LockInfo l = locks.get(id);
+    if (l == null) {
+      l = new LockInfo(id, "L" + index + ":" + id);
+      locks.put(id, l);
+    }
+    l.learn(cls, name, stack);
+    return l;
+  }
+
+  /** @return the lock with this id if known, else {@code null} */
+  public LockInfo knownLock(long id) {
+    return locks.get(id);
+  }
+
+  /** @return the executor with this id, learning its class and name */
+  public ExecutorInfo executor(long id, String cls, String name) {
+    ExecutorInfo e = executors.get(id);
+    if (e == null) {
+      e = new ExecutorInfo(id, "E" + index + ":" + id);
+      executors.put(id, e);
+    }
+    e.learn(cls, name);
+    return e;
+  }
+
+  /** Records that a thread runs tasks of an executor. */
+  public void worker(long threadId, long executorId) {
+    if (executorId != 0) {
+      workerExecutor.put(threadId, executorId);
+    }
+  }
+
+  /**
+   * The executor a thread works for: as recorded, else guessed from the thread's name
+   * ({@code <executor name>-...}, or {@code ForkJoinPool.commonPool-worker-N}).
+   *
+   * @param threadId the thread's id
+   * @param threadName the thread's name, may be {@code null}
+   * @return the executor, or {@code null}
+   */
+  public ExecutorInfo executorOfWorker(long threadId, String threadName) {
+    Long id = workerExecutor.get(threadId);
+    if (id != null) {
+      return executors.get(id);
+    }
+    if (threadName == null || threadName.isEmpty()) {
+      return null;
+    }
+    for (Map.Entry<Long, ExecutorInfo> e : executors.entrySet()) {
+      String n = e.getValue().name();
+      if (!n.isEmpty() && threadName.startsWith(n + "-")) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** @return locks retained */
+  public int lockCount() {
+    return locks.size();
+  }
+
+  @Override
+  public String toString() {
+    return "RunContext{" + index + " " + label + ", locks=" + locks.size() + "}";
+  }
+}

@@ -1,0 +1,171 @@
+package io.lockwatch.analyzer.lockorder;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A directed graph of lock-order edges between nodes (locks and executors) named by string keys.
+ *
+ * <p>Detection: incremental, as in lockdep. When an edge {@code u -> v} is added, a bounded
+ * depth-first search looks for paths {@code v ~> u}; each path plus the new edge is a cycle, handed
+ * to a validity test (gate locks, read/write rules, runs); the first valid one is returned. The
+ * search enumerates simple paths (not just the first one reached) so that a gated path does not hide
+ * an ungated one, within {@link #MAX_DEPTH} edges and {@link #SEARCH_BUDGET} expansions per new edge.
+ *
+ * <p>Memory: at most {@code maxNodes} nodes and {@code maxEdges} edges. Nodes are kept in access
+ * order; past either cap the least recently touched node is evicted with its edges. Short-lived
+ * locks therefore age out, and a cycle is only missed if one of its locks went unused for longer
+ * than {@code maxNodes} other locks were touched.
+ *
+ * <p>Concurrency: none; one analyzer thread owns the graph.
+ */
+final class LockOrderGraph {
+  static final int MAX_DEPTH = 16;
+  static final int SEARCH_BUDGET = 20_000;
+
+  private final int maxNodes;
+  private final int maxEdges;
+  private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>(1024, 0.75f, true);
+  private int edgeCount;
+  private long evictedNodes;
+
+  LockOrderGraph(int maxNodes, int maxEdges) {
+    this.maxNodes = maxNodes;
+    this.maxEdges = maxEdges;
+  }
+
+  /** Result of {@link #add}: the edge and whether it is new or weakened (worth a cycle search). */
+  record Added(Edge edge, boolean changed) {}
+
+  Added add(String from, String to, EdgeObservation o) {
+    Node f = node(from);
+    Node t = node(to);
+    Edge e = f.out.get(to);
+    boolean changed;
+    if (e == null) {
+      e = new Edge(from, to, o);
+      f.out.put(to, e);
+      t.in.add(from);
+      edgeCount++;
+      changed = true;
+    } else {
+      changed = e.merge(o);
+    }
+    evictIfNeeded(from, to);
+    return new Added(e, changed);
+  }
+
+  /**
+   * Finds a valid cycle closed by {@code closing}.
+   *
+   * @return the cycle's edges starting with {@code closing}, or {@code null}
+   */
+  List<Edge> findCycle(Edge closing, Predicate<List<Edge>> valid) {
+    if (closing.from.equals(closing.to)) {
+      return null; // a self edge is re-entry, reported by SELF_DEADLOCK events, not a cycle
+    }
+    List<Edge> path = new ArrayList<>();
+    path.add(closing);
+    Set<String> onPath = new HashSet<>();
+    onPath.add(closing.from);
+    onPath.add(closing.to);
+    int[] budget = {SEARCH_BUDGET};
+    return dfs(closing.to, closing.from, path, onPath, budget, valid) ? path : null;
+  }
+
+  private boolean dfs(String at, String target, List<Edge> path, Set<String> onPath, int[] budget,
+      Predicate<List<Edge>> valid) {
+    Node n = nodes.get(at);
+    if (n == null || path.size() > MAX_DEPTH) {
+      return false;
+    }
+    // Copy: validity tests never mutate, but keep iteration safe from access-order reshuffles.
+    for (Edge e : new ArrayList<>(n.out.values())) {
+      if (--budget[0] < 0) {
+        return false;
+      }
+      if (e.to.equals(target)) {
+        path.add(e);
+        if (valid.test(path)) {
+          return true;
+        }
+        path.remove(path.size() - 1);
+      } else if (onPath.add(e.to)) {
+        path.add(e);
+        if (dfs(e.to, target, path, onPath, budget, valid)) {
+          return true;
+        }
+        path.remove(path.size() - 1);
+        onPath.remove(e.to);
+      }
+    }
+    return false;
+  }
+
+  private Node node(String key) {
+    Node n = nodes.get(key);
+    if (n == null) {
+      n = new Node();
+      nodes.put(key, n);
+    }
+    return n;
+  }
+
+  private void evictIfNeeded(String keep1, String keep2) {
+    Iterator<Map.Entry<String, Node>> it = nodes.entrySet().iterator();
+    while ((nodes.size() > maxNodes || edgeCount > maxEdges) && it.hasNext()) {
+      Map.Entry<String, Node> eldest = it.next();
+      String key = eldest.getKey();
+      if (key.equals(keep1) || key.equals(keep2)) {
+        continue;
+      }
+      Node n = eldest.getValue();
+      it.remove();
+      evictedNodes++;
+      for (String to : n.out.keySet()) {
+        Node t = nodes.get(to);
+        if (t != null) {
+          t.in.remove(key);
+        }
+      }
+      edgeCount -= n.out.size();
+      for (String from : n.in) {
+        Node f = nodes.get(from);
+        if (f != null && f.out.remove(key) != null) {
+          edgeCount--;
+        }
+      }
+      // Iterator may be invalidated by the access-order gets above: restart.
+      it = nodes.entrySet().iterator();
+    }
+  }
+
+  int nodeCount() {
+    return nodes.size();
+  }
+
+  int edgeCount() {
+    return edgeCount;
+  }
+
+  long evictedNodes() {
+    return evictedNodes;
+  }
+
+  @Override
+  public String toString() {
+    return "LockOrderGraph{nodes=" + nodes.size() + "/" + maxNodes + ", edges=" + edgeCount + "/"
+        + maxEdges + "}";
+  }
+
+  private static final class Node {
+    final LinkedHashMap<String, Edge> out = new LinkedHashMap<>(4);
+    final Set<String> in = new HashSet<>(4);
+  }
+}

@@ -1,0 +1,203 @@
+package io.lockwatch.analyzer.source;
+
+import io.lockwatch.analyzer.AnalyzerOptions;
+import io.lockwatch.analyzer.LockwatchAnalyzer;
+import io.lockwatch.analyzer.findings.FindingEventWriter;
+import io.lockwatch.analyzer.findings.FindingListener;
+import io.lockwatch.analyzer.findings.Suppressions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * The analyzer inside the monitored JVM, as the agent starts it: a {@link RecordingStream} that
+ * enables the Lockwatch events, feeds them to a {@link LockwatchAnalyzer}, prints each finding once
+ * to stderr as a readable block, appends JSON lines to the {@code findings=} file, and writes each
+ * finding back into the recording as {@code lockwatch.Finding} events.
+ *
+ * <pre>{@code
+ * try (InProcessAnalyzer a = InProcessAnalyzer.start(InProcessAnalyzer.options()
+ *     .findingsFile(Path.of("findings.jsonl")))) { ... }
+ * }</pre>
+ */
+public final class InProcessAnalyzer implements AutoCloseable {
+  private final RecordingStream stream;
+  private final LockwatchAnalyzer analyzer;
+  private final FindingReporter reporter;
+  private final FindingEventWriter writer;
+
+  private InProcessAnalyzer(RecordingStream stream, LockwatchAnalyzer analyzer,
+      FindingReporter reporter, FindingEventWriter writer) {
+    this.stream = stream;
+    this.analyzer = analyzer;
+    this.reporter = reporter;
+    this.writer = writer;
+  }
+
+  /** @return default options: stderr on, no findings file, default thresholds */
+  public static Options options() {
+    return new Options();
+  }
+
+  /**
+   * Starts streaming this JVM's Lockwatch events into an analyzer, on a daemon thread.
+   *
+   * @param o the options, not {@code null}
+   * @return the running analyzer; close it to stop
+   * @throws IOException if the findings file cannot be opened
+   */
+  public static InProcessAnalyzer start(Options o) throws IOException {
+    Objects.requireNonNull(o, "options");
+    FindingReporter reporter = new FindingReporter(o.stderr ? System.err : null, false,
+        o.findingsFile);
+    AnalyzerOptions.Builder b = AnalyzerOptions.builder().setSuppressions(o.suppressions)
+        .setStallThreshold(o.stallThreshold).addListener(reporter);
+    o.listeners.forEach(b::addListener);
+    FindingEventWriter writer = new FindingEventWriter();
+    b.addListener(writer);
+    LockwatchAnalyzer analyzer = b.build().newAnalyzer();
+    RecordingStream rs = new RecordingStream();
+    try {
+      StreamSettings.enable(rs::enable);
+      rs.setMaxAge(Duration.ofSeconds(30));
+      rs.onEvent(analyzer::accept);
+      ExitDrain drain = new ExitDrain();
+      rs.onFlush(() -> {
+        analyzer.flush(Instant.now());
+        drain.flushed();
+      });
+      rs.onClose(drain::closed);
+      rs.startAsync();
+      drain.install();
+    } catch (RuntimeException e) {
+      rs.close();
+      writer.close();
+      reporter.close();
+      throw e;
+    }
+    return new InProcessAnalyzer(rs, analyzer, reporter, writer);
+  }
+
+  /** @return the analyzer, to read its findings */
+  public LockwatchAnalyzer analyzer() {
+    return analyzer;
+  }
+
+  /** Stops the stream and closes the findings file. */
+  @Override
+  public void close() {
+    try {
+      stream.close();
+    } finally {
+      writer.close();
+      try {
+        reporter.close();
+      } catch (IOException e) {
+        System.getLogger(InProcessAnalyzer.class.getName())
+            .log(System.Logger.Level.WARNING, "lockwatch: cannot close findings file", e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InProcessAnalyzer{" + analyzer + "}";
+  }
+
+  /**
+   * Lets the stream analyze the last events at JVM exit: a shutdown hook waits (at most
+   * {@link #MAX_WAIT_MILLIS}) for two more flushes of the stream, so a hazard shortly before exit
+   * is still reported live.
+   */
+  static final class ExitDrain {
+    static final long MAX_WAIT_MILLIS = 2500;
+    private final Object lock = new Object();
+    private long flushes; // guarded by lock
+    private boolean closed; // guarded by lock
+
+    void flushed() {
+      synchronized (lock) {
+        flushes++;
+        lock.notifyAll();
+      }
+    }
+
+    void closed() {
+      synchronized (lock) {
+        closed = true;
+        lock.notifyAll();
+      }
+    }
+
+    void install() {
+      Thread hook = new Thread(this::await, "lockwatch-analyzer-exit-drain");
+      hook.setDaemon(true);
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private void await() {
+      long deadline = System.nanoTime() + MAX_WAIT_MILLIS * 1_000_000L;
+      synchronized (lock) {
+        long target = flushes + 2;
+        try {
+          while (flushes < target && !closed) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+              return;
+            }
+            lock.wait(left);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /** Options of {@link #start}; setters return {@code this}. */
+  public static final class Options {
+    private boolean stderr = true;
+    private Path findingsFile;
+    private Suppressions suppressions = Suppressions.none();
+    private Duration stallThreshold = AnalyzerOptions.DEFAULT_STALL_THRESHOLD;
+    private final List<FindingListener> listeners = new ArrayList<>();
+
+    private Options() {}
+
+    /** @param on whether to print findings to stderr @return this */
+    public Options stderr(boolean on) {
+      this.stderr = on;
+      return this;
+    }
+
+    /** @param file a file to append JSON lines to, or {@code null} @return this */
+    public Options findingsFile(Path file) {
+      this.findingsFile = file;
+      return this;
+    }
+
+    /** @param s suppressions, not {@code null} @return this */
+    public Options suppressions(Suppressions s) {
+      this.suppressions = Objects.requireNonNull(s, "suppressions");
+      return this;
+    }
+
+    /** @param d the stall threshold, positive @return this */
+    public Options stallThreshold(Duration d) {
+      this.stallThreshold = Objects.requireNonNull(d, "stallThreshold");
+      return this;
+    }
+
+    /** @param l an extra listener, not {@code null} @return this */
+    public Options listener(FindingListener l) {
+      listeners.add(Objects.requireNonNull(l, "listener"));
+      return this;
+    }
+  }
+}
