@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 
 /**
  * Scenarios of {@code examples/} run in forked JVMs under the Lockwatch agent, each serving
@@ -85,10 +84,6 @@ final class ScenarioWorkload implements AutoCloseable {
   static ScenarioWorkload start(Path agentJar, Path examplesJar, List<Run> runs)
       throws IOException, InterruptedException {
     String classPath = examplesJar + java.io.File.pathSeparator + testClasses();
-    Optional<String> protobuf = protobufWorkaround(agentJar);
-    if (protobuf.isPresent()) {
-      classPath += java.io.File.pathSeparator + protobuf.get();
-    }
     List<Target> targets = new ArrayList<>();
     ScenarioWorkload workload = new ScenarioWorkload(targets);
     try {
@@ -122,30 +117,6 @@ final class ScenarioWorkload implements AutoCloseable {
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * The agent's shaded jar relocates the Prometheus client but (on this branch) not the
-   * protobuf-java it needs, so its exporter fails to start ("exporter disabled:
-   * com/google/protobuf/MessageOrBuilder"). Until the agent jar carries protobuf, the scenario JVMs
-   * get protobuf-java from this test's class path, and the test says so loudly.
-   *
-   * @return the protobuf-java jar to add, or empty when the agent jar carries protobuf itself
-   */
-  private static Optional<String> protobufWorkaround(Path agentJar) throws IOException {
-    try (ZipFile jar = new ZipFile(agentJar.toFile())) {
-      if (jar.stream().anyMatch(entry -> entry.getName().endsWith("protobuf/MessageOrBuilder.class"))) {
-        return Optional.empty();
-      }
-    }
-    Optional<String> protobuf = Stream.of(
-            System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-        .filter(entry -> Path.of(entry).getFileName().toString().startsWith("protobuf-java-"))
-        .findFirst();
-    System.out.println("RealPrometheusTest: WARNING " + agentJar + " lacks protobuf-java (its "
-        + "Prometheus endpoint fails to start without it); adding "
-        + protobuf.orElse("nothing (not on the test class path)") + " to the scenarios' class path");
-    return protobuf;
   }
 
   /** @return the running scenarios */
