@@ -18,8 +18,8 @@ import java.util.Arrays;
  */
 public final class AfterEndpointLauncher {
   private static final Duration ENDPOINT_TIMEOUT = Duration.ofSeconds(60);
-  /** Margin for the exporter's event stream, started next to the endpoint. */
-  private static final long STREAM_MARGIN_MS = 1000;
+  /** Margin for the exporter's event stream, started on its own thread after the endpoint. */
+  private static final long STREAM_MARGIN_MS = 3000;
 
   private AfterEndpointLauncher() {}
 
