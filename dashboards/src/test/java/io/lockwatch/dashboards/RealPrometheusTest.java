@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lockwatch.dashboards.internal.Dashboard;
 import io.lockwatch.dashboards.internal.DataSource;
 import io.lockwatch.dashboards.internal.Panel;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
