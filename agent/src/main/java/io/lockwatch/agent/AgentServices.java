@@ -33,6 +33,7 @@ final class AgentServices {
    * @param log receives one line per problem, not {@code null}
    */
   static void start(AgentOptions options, Consumer<String> log) {
+    preload("jdk.internal.misc.ThreadTracker");
     if (!options.get("analyzer").equalsIgnoreCase("false")) {
       startAnalyzer(options, log);
     }
@@ -55,7 +56,11 @@ final class AgentServices {
       if (stall != null && !stall.isZero()) {
         o.stallThreshold(stall);
       }
-      InProcessAnalyzer.start(o);
+      InProcessAnalyzer analyzer = InProcessAnalyzer.start(o);
+      // Let the stream thread load its classes now, while the application loads none: on JDK 25
+      // it deadlocked with main (class-loading lock vs JarFile lock, ByteBuddy transforming
+      // jdk.internal.misc.ThreadTracker during JarFile initialization).
+      analyzer.awaitFirstFlush(Duration.ofSeconds(5));
     } catch (Throwable t) {
       log.accept("analyzer disabled: " + t);
     }
@@ -71,6 +76,14 @@ final class AgentServices {
     }, "lockwatch-exporter-start");
     t.setDaemon(true);
     t.start();
+  }
+
+  private static void preload(String className) {
+    try {
+      Class.forName(className, true, null);
+    } catch (Throwable t) {
+      // not in this JDK (it is in 21+): nothing to preload
+    }
   }
 
   /** Returns the exporter's keys that are set, with their values. */

@@ -123,13 +123,32 @@ final class AgentRun implements AutoCloseable {
     }
   }
 
-  /** @return the fork's output and findings, for failure messages */
+  /** @return the fork's output and findings, and its threads if it still runs, for failures */
   String describe() {
     List<String> out = fork.output();
     int from = Math.max(0, out.size() - 60);
     return "\n--- command: " + fork.command() + "\n--- output (last 60 lines):\n"
         + String.join("\n", out.subList(from, out.size())) + "\n--- findings file:\n"
-        + findingsText();
+        + findingsText() + threadDump();
+  }
+
+  private String threadDump() {
+    if (!fork.isAlive()) {
+      return "";
+    }
+    try {
+      Path jstack = Path.of(ForkedJdk.java()).resolveSibling("jstack");
+      Process p = new ProcessBuilder(jstack.toString(), String.valueOf(fork.process().pid()))
+          .redirectErrorStream(true).start();
+      byte[] bytes = p.getInputStream().readAllBytes();
+      p.waitFor();
+      return "\n--- jstack of the fork:\n" + new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return "\n--- no jstack: " + e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
   }
 
   @Override
