@@ -45,6 +45,15 @@ public final class AgentOptions {
     d.put("findings", "");
     d.put("prometheus", "");
     d.put("otlp-endpoint", "");
+    // read by AgentServices: the in-process analyzer and the exporter
+    d.put("stall-threshold", "");
+    d.put("prometheus-host", "");
+    d.put("otlp-protocol", "");
+    d.put("otlp-headers", "");
+    d.put("service-name", "");
+    d.put("metrics-top-n", "");
+    d.put("export-queue-size", "");
+    d.put("otel-debug", "");
     DEFAULTS = Collections.unmodifiableMap(d);
   }
 

@@ -94,6 +94,7 @@ public final class LockwatchAgent {
       }
       installedOptions = options;
       ErrorReporter.start(listener);
+      AgentServices.start(options, LockwatchAgent::log);
       if (options.flag("verbose")) {
         log("agent installed, " + listener.transformationCount() + " classes transformed, "
             + options);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * A real {@code prometheus} server on loopback, with a temporary TSDB and a generated config that
- * scrapes one target every second and evaluates the given rule file every second.
+ * scrapes the given targets every second and evaluates the given rule file every second.
  */
 final class PrometheusServer implements AutoCloseable {
   private final Path directory;
@@ -27,11 +27,11 @@ final class PrometheusServer implements AutoCloseable {
 
   /**
    * @param binary the prometheus executable
-   * @param target host:port of the /metrics endpoint to scrape (job {@code lockwatch})
+   * @param targets host:port of each /metrics endpoint to scrape (job {@code lockwatch})
    * @param ruleFile the alert rules to load
    * @return the started server, answering its HTTP API
    */
-  static PrometheusServer start(Path binary, String target, Path ruleFile)
+  static PrometheusServer start(Path binary, List<String> targets, Path ruleFile)
       throws IOException, InterruptedException {
     Path directory = Files.createTempDirectory("lockwatch-prometheus");
     int port = freePort();
@@ -46,7 +46,7 @@ final class PrometheusServer implements AutoCloseable {
         "scrape_configs:",
         "  - job_name: lockwatch",
         "    static_configs:",
-        "      - targets: ['" + target + "']",
+        "      - targets: ['" + String.join("', '", targets) + "']",
         ""));
     ForkedProcess process = null;
     try {

@@ -2,6 +2,7 @@ package io.lockwatch.dashboards;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
@@ -25,7 +26,20 @@ final class TemplateVariables {
 
   /** @return this, with a multi-value variable set to one value, regex-escaped as Grafana does */
   TemplateVariables setRegexValue(String name, String value) {
-    return set(name, value.replaceAll("[.*+?^${}()|\\[\\]\\\\]", "\\\\\\\\$0"));
+    return set(name, escape(value));
+  }
+
+  /**
+   * @return this, with a multi-value variable set to several values the way Grafana formats them:
+   *     one value regex-escaped, several as {@code (a|b)}
+   */
+  TemplateVariables setRegexValues(String name, List<String> values) {
+    List<String> escaped = values.stream().map(TemplateVariables::escape).toList();
+    return set(name, escaped.size() == 1 ? escaped.get(0) : "(" + String.join("|", escaped) + ")");
+  }
+
+  private static String escape(String value) {
+    return value.replaceAll("[.*+?^${}()|\\[\\]\\\\]", "\\\\\\\\$0");
   }
 
   /**

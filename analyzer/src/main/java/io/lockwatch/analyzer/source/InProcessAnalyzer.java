@@ -31,13 +31,15 @@ public final class InProcessAnalyzer implements AutoCloseable {
   private final LockwatchAnalyzer analyzer;
   private final FindingReporter reporter;
   private final FindingEventWriter writer;
+  private final ExitDrain drain;
 
   private InProcessAnalyzer(RecordingStream stream, LockwatchAnalyzer analyzer,
-      FindingReporter reporter, FindingEventWriter writer) {
+      FindingReporter reporter, FindingEventWriter writer, ExitDrain drain) {
     this.stream = stream;
     this.analyzer = analyzer;
     this.reporter = reporter;
     this.writer = writer;
+    this.drain = drain;
   }
 
   /** @return default options: stderr on, no findings file, default thresholds */
@@ -63,19 +65,36 @@ public final class InProcessAnalyzer implements AutoCloseable {
     b.addListener(writer);
     LockwatchAnalyzer analyzer = b.build().newAnalyzer();
     RecordingStream rs = new RecordingStream();
+    ExitDrain drain = new ExitDrain();
     try {
       StreamSettings.enable(rs::enable);
       rs.setMaxAge(Duration.ofSeconds(30));
       rs.onEvent(analyzer::accept);
-      rs.onFlush(() -> analyzer.flush(Instant.now()));
+      rs.onFlush(() -> {
+        analyzer.flush(Instant.now());
+        drain.flushed();
+      });
+      rs.onClose(drain::closed);
       rs.startAsync();
+      drain.install();
     } catch (RuntimeException e) {
       rs.close();
       writer.close();
       reporter.close();
       throw e;
     }
-    return new InProcessAnalyzer(rs, analyzer, reporter, writer);
+    return new InProcessAnalyzer(rs, analyzer, reporter, writer, drain);
+  }
+
+  /**
+   * Waits until the stream has delivered its first flush, so that its thread has loaded the
+   * classes it needs (the agent calls this in premain, before the application loads classes).
+   *
+   * @param timeout how long to wait at most, not {@code null}
+   * @return whether a flush came in time
+   */
+  public boolean awaitFirstFlush(Duration timeout) {
+    return drain.awaitFlushes(1, timeout.toMillis());
   }
 
   /** @return the analyzer, to read its findings */
@@ -102,6 +121,62 @@ public final class InProcessAnalyzer implements AutoCloseable {
   @Override
   public String toString() {
     return "InProcessAnalyzer{" + analyzer + "}";
+  }
+
+  /**
+   * Lets the stream analyze the last events at JVM exit: a shutdown hook waits (at most
+   * {@link #MAX_WAIT_MILLIS}) for two more flushes of the stream, so a hazard shortly before exit
+   * is still reported live.
+   */
+  static final class ExitDrain {
+    static final long MAX_WAIT_MILLIS = 2500;
+    private final Object lock = new Object();
+    private long flushes; // guarded by lock
+    private boolean closed; // guarded by lock
+
+    void flushed() {
+      synchronized (lock) {
+        flushes++;
+        lock.notifyAll();
+      }
+    }
+
+    void closed() {
+      synchronized (lock) {
+        closed = true;
+        lock.notifyAll();
+      }
+    }
+
+    void install() {
+      Thread hook = new Thread(this::await, "lockwatch-analyzer-exit-drain");
+      hook.setDaemon(true);
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private void await() {
+      awaitFlushes(2, MAX_WAIT_MILLIS);
+    }
+
+    /** Waits for {@code count} more flushes or the close, at most {@code millis}. */
+    boolean awaitFlushes(int count, long millis) {
+      long deadline = System.nanoTime() + millis * 1_000_000L;
+      synchronized (lock) {
+        long target = flushes + count;
+        try {
+          while (flushes < target && !closed) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+              return false;
+            }
+            lock.wait(left);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return flushes >= target;
+      }
+    }
   }
 
   /** Options of {@link #start}; setters return {@code this}. */

@@ -1,0 +1,2 @@
+/** Test-only main classes run in forked scenario JVMs. */
+package io.lockwatch.dashboards.launcher;
