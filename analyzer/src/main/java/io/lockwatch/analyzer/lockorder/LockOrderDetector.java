@@ -88,12 +88,12 @@ public final class LockOrderDetector {
     }
     nodeInfo.put(from.runKey(), from);
     nodeInfo.put(to.runKey(), to);
-    Set<String> runGates = new HashSet<>();
+    Set<String> runGates = gates.isEmpty() ? Set.of() : new HashSet<>();
     for (OrderNode g : gates) {
       runGates.add(g.runKey());
     }
     EdgeObservation o = new EdgeObservation(from.label(), to.label(), thread, frames, time,
-        Set.copyOf(runGates), heldRead, acquiredRead, run);
+        gates.isEmpty() ? runGates : Set.copyOf(runGates), heldRead, acquiredRead, run);
     LockOrderGraph.Added a = runGraph.add(from.runKey(), to.runKey(), o);
     if (a.changed()) {
       List<Edge> cycle = runGraph.findCycle(a.edge(), c -> valid(c, false));
@@ -107,12 +107,12 @@ public final class LockOrderDetector {
     }
     nodeInfo.put(from.stableKey(), from);
     nodeInfo.put(to.stableKey(), to);
-    Set<String> stableGates = new HashSet<>();
+    Set<String> stableGates = gates.isEmpty() ? Set.of() : new HashSet<>();
     for (OrderNode g : gates) {
       stableGates.add(g.stableKey() != null ? g.stableKey() : g.runKey());
     }
     EdgeObservation so = new EdgeObservation(from.label(), to.label(), thread, frames, time,
-        Set.copyOf(stableGates), heldRead, acquiredRead, run);
+        gates.isEmpty() ? stableGates : Set.copyOf(stableGates), heldRead, acquiredRead, run);
     LockOrderGraph.Added sa = stableGraph.add(from.stableKey(), to.stableKey(), so);
     if (sa.changed()) {
       List<Edge> cycle = stableGraph.findCycle(sa.edge(), c -> valid(c, true));
