@@ -86,8 +86,8 @@ public final class LockOrderDetector {
     if (from.runKey().equals(to.runKey())) {
       return;
     }
-    nodeInfo.put(from.runKey(), from);
-    nodeInfo.put(to.runKey(), to);
+    remember(from.runKey(), from);
+    remember(to.runKey(), to);
     Set<String> runGates = gates.isEmpty() ? Set.of() : new HashSet<>();
     for (OrderNode g : gates) {
       runGates.add(g.runKey());
@@ -105,8 +105,8 @@ public final class LockOrderDetector {
         || from.stableKey().equals(to.stableKey())) {
       return;
     }
-    nodeInfo.put(from.stableKey(), from);
-    nodeInfo.put(to.stableKey(), to);
+    remember(from.stableKey(), from);
+    remember(to.stableKey(), to);
     Set<String> stableGates = gates.isEmpty() ? Set.of() : new HashSet<>();
     for (OrderNode g : gates) {
       stableGates.add(g.stableKey() != null ? g.stableKey() : g.runKey());
@@ -119,6 +119,16 @@ public final class LockOrderDetector {
       if (cycle != null) {
         report(cycle, true);
       }
+    }
+  }
+
+  /**
+   * Remembers a node's readable info. The get refreshes the entry's recency as a put would; the put
+   * (which also checks for eviction, touching the map's eldest entry) only happens for a new value.
+   */
+  private void remember(String key, OrderNode node) {
+    if (nodeInfo.get(key) != node) {
+      nodeInfo.put(key, node);
     }
   }
 
