@@ -187,10 +187,10 @@ public final class LockwatchAnalyzer {
       lastEventTime = time;
     }
     switch (e.getEventType().getName()) {
-      case "lockwatch.LockOrder" -> onLockOrder(e);
-      case "lockwatch.InFlight" -> onInFlight(e);
-      case "lockwatch.LockHold" -> onLockHold(e);
-      case "lockwatch.LockWait" -> onLockWait(e);
+      case "lockwatch.LockOrder" -> onLockOrder(e, time);
+      case "lockwatch.InFlight" -> onInFlight(e, time);
+      case "lockwatch.LockHold" -> onLockHold(e, time);
+      case "lockwatch.LockWait" -> onLockWait(e, time);
       case "lockwatch.BlockingWait" -> onBlockingWait(e);
       case "lockwatch.TaskExecution" -> onTaskExecution(e);
       case "lockwatch.ExecutorSubmit" -> run.executor(e.getLong("executorId"),
@@ -225,7 +225,7 @@ public final class LockwatchAnalyzer {
     return run.lock(id, Events.className(e, classField), Events.string(e, nameField), st);
   }
 
-  private void onLockOrder(RecordedEvent e) {
+  private void onLockOrder(RecordedEvent e, Instant time) {
     RecordedStackTrace st = e.getStackTrace();
     LockInfo held = lockOf(e, "heldLockId", "heldLockClass", "heldLockName", null);
     LockInfo acquired = lockOf(e, "acquiredLockId", "acquiredLockClass", "acquiredLockName", st);
@@ -238,7 +238,6 @@ public final class LockwatchAnalyzer {
     }
     ThreadRef t = Events.eventThread(e);
     Frames frames = Frames.of(st);
-    Instant time = e.getStartTime();
     lockOrder.onEdge(run.index(), OrderNode.of(held), OrderNode.of(acquired), gates, t, frames,
         "read".equals(Events.string(e, "heldMode")),
         "read".equals(Events.string(e, "acquiredMode")), time);
@@ -254,25 +253,25 @@ public final class LockwatchAnalyzer {
     }
   }
 
-  private void onLockHold(RecordedEvent e) {
+  private void onLockHold(RecordedEvent e, Instant time) {
     RecordedStackTrace st = e.getStackTrace();
     LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
     Duration d = e.getDuration();
     stats.add(l.findingKey(), d.toNanos());
     ThreadRef t = Events.eventThread(e);
     Frames frames = Frames.of(st);
-    hazards.onLockHold(t, l, Events.string(e, "mode"), (int) Events.longValue(e, "waitersAtRelease"),
-        e.getStartTime(), d, frames);
-    taskAcquires(t, l, Events.string(e, "mode"), frames, e.getStartTime());
+    String mode = Events.string(e, "mode");
+    hazards.onLockHold(t, l, mode, (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
+    taskAcquires(t, l, mode, frames, time);
   }
 
-  private void onLockWait(RecordedEvent e) {
+  private void onLockWait(RecordedEvent e, Instant time) {
     RecordedStackTrace st = e.getStackTrace();
     LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
     stats.add(l.findingKey(), e.getDuration().toNanos());
     ThreadRef t = Events.eventThread(e);
     if (Events.ids(Events.string(e, "heldLockIds")).length == 0) {
-      taskAcquires(t, l, Events.string(e, "mode"), Frames.of(st), e.getStartTime());
+      taskAcquires(t, l, Events.string(e, "mode"), Frames.of(st), time);
     }
   }
 
@@ -343,7 +342,7 @@ public final class LockwatchAnalyzer {
         e.getStartTime());
   }
 
-  private void onInFlight(RecordedEvent e) {
+  private void onInFlight(RecordedEvent e, Instant time) {
     long snapshotId = e.getLong("snapshotId");
     InFlightState.Kind kind = InFlightState.Kind.parse(Events.string(e, "state"));
     if (kind == null) {
@@ -362,8 +361,9 @@ public final class LockwatchAnalyzer {
       t = new ThreadRef(t.name(), t.id(), true);
     }
     long lockId = Events.longValue(e, "lockId");
-    LockInfo l = lockId == 0 ? null : run.lock(lockId, Events.className(e, "lockClass"),
-        Events.string(e, "lockName"), null);
+    LockInfo known = lockId == 0 ? null : run.knownLock(lockId);
+    LockInfo l = lockId == 0 ? null : known != null && known.complete() ? known
+        : run.lock(lockId, Events.className(e, "lockClass"), Events.string(e, "lockName"), null);
     long executorId = Events.longValue(e, "executorId");
     ExecutorInfo pool = executorId == 0 ? null
         : run.executor(executorId, "", Events.string(e, "executorName"));
@@ -377,7 +377,7 @@ public final class LockwatchAnalyzer {
         Events.string(e, "waitKind"), pool, running,
         heldLocks(Events.string(e, "heldLockIds"), Events.string(e, "heldLocks")),
         Events.frames(Events.string(e, "threadStack")),
-        Events.frames(Events.string(e, "ownerStack")), e.getStartTime()));
+        Events.frames(Events.string(e, "ownerStack")), time));
   }
 
   private void finishSnapshot() {

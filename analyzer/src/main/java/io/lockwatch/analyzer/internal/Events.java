@@ -174,6 +174,14 @@ public final class Events {
     if (csv == null || csv.isBlank()) {
       return new long[0];
     }
+    if (csv.indexOf(',') < 0) {
+      // One id, the common case: no split.
+      try {
+        return new long[] {Long.parseLong(csv.strip())};
+      } catch (NumberFormatException e) {
+        return new long[0];
+      }
+    }
     String[] parts = csv.split(",");
     long[] out = new long[parts.length];
     int n = 0;

@@ -86,14 +86,14 @@ public final class LockOrderDetector {
     if (from.runKey().equals(to.runKey())) {
       return;
     }
-    nodeInfo.put(from.runKey(), from);
-    nodeInfo.put(to.runKey(), to);
-    Set<String> runGates = new HashSet<>();
+    remember(from.runKey(), from);
+    remember(to.runKey(), to);
+    Set<String> runGates = gates.isEmpty() ? Set.of() : new HashSet<>();
     for (OrderNode g : gates) {
       runGates.add(g.runKey());
     }
     EdgeObservation o = new EdgeObservation(from.label(), to.label(), thread, frames, time,
-        Set.copyOf(runGates), heldRead, acquiredRead, run);
+        gates.isEmpty() ? runGates : Set.copyOf(runGates), heldRead, acquiredRead, run);
     LockOrderGraph.Added a = runGraph.add(from.runKey(), to.runKey(), o);
     if (a.changed()) {
       List<Edge> cycle = runGraph.findCycle(a.edge(), c -> valid(c, false));
@@ -105,20 +105,30 @@ public final class LockOrderDetector {
         || from.stableKey().equals(to.stableKey())) {
       return;
     }
-    nodeInfo.put(from.stableKey(), from);
-    nodeInfo.put(to.stableKey(), to);
-    Set<String> stableGates = new HashSet<>();
+    remember(from.stableKey(), from);
+    remember(to.stableKey(), to);
+    Set<String> stableGates = gates.isEmpty() ? Set.of() : new HashSet<>();
     for (OrderNode g : gates) {
       stableGates.add(g.stableKey() != null ? g.stableKey() : g.runKey());
     }
     EdgeObservation so = new EdgeObservation(from.label(), to.label(), thread, frames, time,
-        Set.copyOf(stableGates), heldRead, acquiredRead, run);
+        gates.isEmpty() ? stableGates : Set.copyOf(stableGates), heldRead, acquiredRead, run);
     LockOrderGraph.Added sa = stableGraph.add(from.stableKey(), to.stableKey(), so);
     if (sa.changed()) {
       List<Edge> cycle = stableGraph.findCycle(sa.edge(), c -> valid(c, true));
       if (cycle != null) {
         report(cycle, true);
       }
+    }
+  }
+
+  /**
+   * Remembers a node's readable info. The get refreshes the entry's recency as a put would; the put
+   * (which also checks for eviction, touching the map's eldest entry) only happens for a new value.
+   */
+  private void remember(String key, OrderNode node) {
+    if (nodeInfo.get(key) != node) {
+      nodeInfo.put(key, node);
     }
   }
 

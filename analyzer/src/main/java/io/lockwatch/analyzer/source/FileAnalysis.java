@@ -87,17 +87,24 @@ public final class FileAnalysis {
   private static final class Timed implements Comparable<Timed> {
     final RecordedEvent event;
     final long seq;
-    final Instant start;
+    // The start time inline (not an Instant): the window's comparisons stay in one object.
+    final long startSeconds;
+    final int startNanos;
 
     Timed(RecordedEvent event, long seq) {
       this.event = event;
       this.seq = seq;
-      this.start = event.getStartTime();
+      Instant start = event.getStartTime();
+      this.startSeconds = start.getEpochSecond();
+      this.startNanos = start.getNano();
     }
 
     @Override
     public int compareTo(Timed o) {
-      int c = start.compareTo(o.start);
+      int c = Long.compare(startSeconds, o.startSeconds);
+      if (c == 0) {
+        c = Integer.compare(startNanos, o.startNanos);
+      }
       return c != 0 ? c : Long.compare(seq, o.seq);
     }
   }
