@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lockwatch.analyzer.cli.LockwatchCli;
 import io.lockwatch.proof.internal.ChildJvm;
@@ -42,8 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 class JfrFuzzTest {
   static final int MUTATIONS = 1000;
   static final int LIMIT_SECONDS = 10;
-  /** Mutations with a known, reported analyzer hang; see docs/RELIABILITY.md. */
-  static final java.util.Set<Mutation> KNOWN_HANG = java.util.EnumSet.of(Mutation.CHUNK_SIZE);
   static final long SEED = Long.getLong("lockwatch.fuzz.seed", 20261122L);
 
   @TempDir
@@ -92,7 +89,6 @@ class JfrFuzzTest {
     Random rnd = new Random(SEED);
     Map<String, int[]> tally = new TreeMap<>();
     List<String> failures = new ArrayList<>();
-    List<String> knownHangs = new ArrayList<>();
     Path file = dir.resolve("mutant.jfr");
     for (int i = 0; i < MUTATIONS; i++) {
       boolean agent = i % 3 != 2;
@@ -103,15 +99,6 @@ class JfrFuzzTest {
       Outcome o = analyze(file);
       String label = m + (agent ? " (agent)" : " (jfr-only)");
       tally.computeIfAbsent(label, k -> new int[4])[Math.min(o.exit < 0 ? 3 : o.exit, 3)]++;
-      if (o.exit == -1 && KNOWN_HANG.contains(m)) {
-        knownHangs.add("#" + i + " " + label + " (hang)");
-        continue;
-      }
-      if (o.exit == -2 && o.err.contains("java.lang.InternalError")) {
-        // known analyzer bug (reported): the JDK parser's InternalError escapes LockwatchCli.run
-        knownHangs.add("#" + i + " " + label + " (" + o.err.lines().findFirst().orElse("") + ")");
-        continue;
-      }
       if (o.exit < 0 || o.exit > 2 || Fixtures.hasStackTrace(o.errLines())
           || (o.exit == 2 && o.err.isBlank())) {
         Path kept = dir.resolve("failure-" + i + ".jfr");
@@ -129,11 +116,6 @@ class JfrFuzzTest {
     if (!failures.isEmpty()) {
       fail(String.join("\n", failures) + "\n" + summary);
     }
-    // Known analyzer bug (reported): a wrong chunk-size header field can make analyze run past the
-    // time limit. Shown as an aborted (skipped) test with the cases, never as a pass.
-    assumeTrue(knownHangs.isEmpty(), "known analyzer bugs hit by " + knownHangs.size()
-        + " mutants (hang past " + LIMIT_SECONDS + " s on chunkSize=0; InternalError escaping): "
-        + knownHangs);
   }
 
   @Test

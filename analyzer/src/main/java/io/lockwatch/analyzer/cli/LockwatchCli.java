@@ -57,7 +57,19 @@ public final class LockwatchCli implements Runnable {
       c.getErr().println("lockwatch: " + msg.replace('\n', ' '));
       return EXIT_BAD_INPUT;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Error e) {
+      // The JDK's JFR parser throws InternalError for some damage (e.g. a flipped byte in a type
+      // name on JDK 25); that is bad input, reported in one line, never a stack trace.
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      err.println("lockwatch: " + msg.replace('\n', ' '));
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
     out.flush();
     err.flush();
     return code;

@@ -3,7 +3,9 @@ package io.lockwatch.analyzer.source;
 import io.lockwatch.analyzer.LockwatchAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
@@ -48,6 +50,47 @@ public final class FileAnalysis {
     if (!Files.isReadable(file)) {
       return file + ": not readable";
     }
+    ChunkHeaderScan scan;
+    try {
+      scan = ChunkHeaderScan.of(file);
+    } catch (IOException e) {
+      return file + ": cannot be read: " + e.getMessage();
+    }
+    if (scan.problem != null && scan.validBytes == 0) {
+      return file + ": not a valid JFR recording: " + scan.problem;
+    }
+    if (scan.problem == null) {
+      return analyzeChunks(analyzer, file, file);
+    }
+    // Only the whole chunks before the damage go to the JDK parser (it would loop on some damage).
+    Path prefix = null;
+    try {
+      prefix = Files.createTempFile("lockwatch-prefix", ".jfr");
+      try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+          FileChannel out = FileChannel.open(prefix, StandardOpenOption.WRITE)) {
+        long done = 0;
+        while (done < scan.validBytes) {
+          done += in.transferTo(done, scan.validBytes - done, out);
+        }
+      }
+      String error = analyzeChunks(analyzer, file, prefix);
+      return error != null ? error
+          : file + ": not a complete JFR recording (the whole chunks before it were read): "
+              + scan.problem;
+    } catch (IOException e) {
+      return file + ": cannot be read: " + e.getMessage();
+    } finally {
+      if (prefix != null) {
+        try {
+          Files.deleteIfExists(prefix);
+        } catch (IOException ignored) {
+          // a temp file left behind is harmless
+        }
+      }
+    }
+  }
+
+  private static String analyzeChunks(LockwatchAnalyzer analyzer, Path file, Path source) {
     analyzer.startRun(file.getFileName().toString());
     long read = 0;
     // RecordingFile returns events in buffer order, not time order (threads write their own
@@ -55,7 +98,7 @@ public final class FileAnalysis {
     // re-sorted by start time. RecordingFile (not EventStream.openFile, which sorts but stops
     // silently at damage) so that a truncated file is reported.
     PriorityQueue<Timed> window = new PriorityQueue<>();
-    try (RecordingFile rf = new RecordingFile(file)) {
+    try (RecordingFile rf = new RecordingFile(source)) {
       while (rf.hasMoreEvents()) {
         RecordedEvent e = rf.readEvent();
         window.add(new Timed(e, read++));
