@@ -34,9 +34,18 @@ final class MonitorSiteRewriter implements AsmVisitorWrapper.ForDeclaredMethods.
     return new Rewriter(methodVisitor, monitors, waits);
   }
 
+  /*
+   * JIT safety: C1 and C2 compile a method with monitors only if every instruction that can throw
+   * while a monitor is held is covered by a handler that releases it (HotSpot's monitor matching).
+   * javac's handler range starts at the instruction after MONITORENTER and ends after MONITOREXIT.
+   * So the afterEnter call is deferred until after the range's start label (the state and monitor
+   * stay on the operand stack meanwhile), and exited is called before MONITOREXIT, still inside
+   * the range. Otherwise the method is never compiled and runs interpreted.
+   */
   private static final class Rewriter extends MethodVisitor {
     private final boolean monitors;
     private final boolean waits;
+    private boolean pendingAfterEnter;
 
     Rewriter(MethodVisitor delegate, boolean monitors, boolean waits) {
       super(Opcodes.ASM9, delegate);
@@ -44,35 +53,116 @@ final class MonitorSiteRewriter implements AsmVisitorWrapper.ForDeclaredMethods.
       this.waits = waits;
     }
 
+    private void flush() {
+      if (pendingAfterEnter) {
+        pendingAfterEnter = false;
+        // [m s] -> SWAP -> [s m] -> afterEnter -> []
+        super.visitInsn(Opcodes.SWAP);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "afterEnter",
+            "(" + STATE + "Ljava/lang/Object;)V", false);
+      }
+    }
+
     @Override
     public void visitInsn(int opcode) {
+      flush();
       if (monitors && opcode == Opcodes.MONITORENTER) {
         // [m] -> DUP DUP -> [m m m] -> beforeEnter -> [m m s] -> SWAP -> [m s m]
-        // -> MONITORENTER -> [m s] -> SWAP -> [s m] -> afterEnter -> []
+        // -> MONITORENTER -> [m s]; afterEnter follows after the handler range starts
         super.visitInsn(Opcodes.DUP);
         super.visitInsn(Opcodes.DUP);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "beforeEnter",
             "(Ljava/lang/Object;)" + STATE, false);
         super.visitInsn(Opcodes.SWAP);
         super.visitInsn(Opcodes.MONITORENTER);
-        super.visitInsn(Opcodes.SWAP);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "afterEnter",
-            "(" + STATE + "Ljava/lang/Object;)V", false);
+        pendingAfterEnter = true;
         return;
       }
       if (monitors && opcode == Opcodes.MONITOREXIT) {
+        // [m] -> DUP -> exited -> [m] -> MONITOREXIT
         super.visitInsn(Opcodes.DUP);
-        super.visitInsn(Opcodes.MONITOREXIT);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "exited", "(Ljava/lang/Object;)V",
             false);
+        super.visitInsn(Opcodes.MONITOREXIT);
         return;
       }
       super.visitInsn(opcode);
     }
 
     @Override
+    public void visitIntInsn(int opcode, int operand) {
+      flush();
+      super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+      flush();
+      super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+      flush();
+      super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+      flush();
+      super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor,
+        net.bytebuddy.jar.asm.Handle bootstrapMethodHandle, Object... bootstrapMethodArguments) {
+      flush();
+      super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle,
+          bootstrapMethodArguments);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, net.bytebuddy.jar.asm.Label label) {
+      flush();
+      super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+      flush();
+      super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+      flush();
+      super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, net.bytebuddy.jar.asm.Label dflt,
+        net.bytebuddy.jar.asm.Label... labels) {
+      flush();
+      super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(net.bytebuddy.jar.asm.Label dflt, int[] keys,
+        net.bytebuddy.jar.asm.Label[] labels) {
+      flush();
+      super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+      flush();
+      super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+
+    @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
         boolean isInterface) {
+      flush();
       if (waits && opcode == Opcodes.INVOKEVIRTUAL && name.equals("wait")
           && (descriptor.equals("()V") || descriptor.equals("(J)V")
               || descriptor.equals("(JI)V"))) {
@@ -91,6 +181,7 @@ final class MonitorSiteRewriter implements AsmVisitorWrapper.ForDeclaredMethods.
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
+      flush();
       super.visitMaxs(maxStack + 2, maxLocals);
     }
   }
