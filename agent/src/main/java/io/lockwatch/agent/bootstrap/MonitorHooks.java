@@ -9,8 +9,10 @@ import io.lockwatch.runtime.ThreadLockState;
  * is internal.
  *
  * <p>The agent's class visitor rewrites {@code MONITORENTER} into
- * {@code DUP DUP beforeEnter SWAP MONITORENTER SWAP afterEnter} so that the lock-order check runs
- * before the thread can block, and {@code MONITOREXIT} into {@code DUP MONITOREXIT exited}.
+ * {@code DUP DUP beforeEnter SWAP MONITORENTER}, with {@code SWAP afterEnter} placed inside the
+ * handler range that releases the monitor, so that the lock-order check runs before the thread can
+ * block and the method stays JIT-compilable; the normal-path {@code MONITOREXIT} becomes
+ * {@code DUP exited MONITOREXIT} (see {@code MonitorSiteRewriter}).
  */
 public final class MonitorHooks {
   private MonitorHooks() {}
