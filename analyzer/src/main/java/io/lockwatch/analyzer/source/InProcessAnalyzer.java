@@ -75,7 +75,11 @@ public final class InProcessAnalyzer implements AutoCloseable {
         drain.flushed();
       });
       rs.onClose(drain::closed);
-      rs.startAsync();
+      // Not rs.startAsync(): its thread is not a daemon, so an application whose main method
+      // returns would never exit. The stream runs on a daemon thread of our own instead.
+      Thread streamThread = new Thread(() -> runStream(rs), "lockwatch-analyzer-stream");
+      streamThread.setDaemon(true);
+      streamThread.start();
       drain.install();
     } catch (RuntimeException e) {
       rs.close();
@@ -84,6 +88,18 @@ public final class InProcessAnalyzer implements AutoCloseable {
       throw e;
     }
     return new InProcessAnalyzer(rs, analyzer, reporter, writer, drain);
+  }
+
+  private static void runStream(RecordingStream rs) {
+    try {
+      rs.start();
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      // Closed at exit, or JFR itself failed: the application runs on without the analyzer.
+      System.getLogger(InProcessAnalyzer.class.getName())
+          .log(System.Logger.Level.DEBUG, "lockwatch: analyzer stream ended", t);
+    }
   }
 
   /**
