@@ -66,8 +66,24 @@ class JmcRulesOnScenariosIT {
       new Row(ScenarioCatalog.POOL_SELF_WAIT_SCENARIO, "LockwatchDeadlock", Source.FINDINGS),
       new Row(ScenarioCatalog.VIRTUAL_PINNED, "LockwatchPinnedUnderLock", Source.FINDINGS));
 
-  /** Rows whose verdict on a real recording is known wrong, skipped with the reason. */
-  static final Map<String, String> KNOWN_WRONG = Map.of();
+  /** A row whose verdict on a real recording is known wrong from a JDK on, skipped with the reason. */
+  record Gap(int fromJdk, String reason) {}
+
+  /**
+   * Known wrong verdicts, by {@code hazard/ruleId/source}: remove an entry once fixed.
+   *
+   * <p>Note on {@link Source#FINDINGS}: a finding the analyzer makes only near the exit (the latent
+   * lock-order cycle of deadly-embrace-latent, the pinning of virtual-pinned) is in the findings
+   * file but not in the dumped recording as {@code lockwatch.Finding}, so those recordings are
+   * judged by the raw path after all; deadly-embrace, rwlock-upgrade, stalled-loop and
+   * pool-self-wait do carry finding events.
+   */
+  static final Map<String, Gap> KNOWN_WRONG = Map.of(
+      "virtual-pinned/LockwatchPinnedUnderLock/FINDINGS", new Gap(24,
+          "from JDK 24 (JEP 491) the scenario pins in a class initializer, not in a monitor:"
+              + " jdk.VirtualThreadPinned overlaps no lockwatch.LockHold, so the raw path says OK;"
+              + " the analyzer's VIRTUAL_THREAD_PINNED (INFO) comes at exit and misses the"
+              + " recording (no lockwatch.Finding), so the rule cannot see it"));
 
   /** @return one argument set per recording: each row's hazard, then its twin */
   static Stream<Object[]> recordings() {
@@ -84,7 +100,9 @@ class JmcRulesOnScenariosIT {
     Assumptions.assumeTrue(ForkedJdk.feature() >= s.minimumJavaVersion(),
         s + " needs JDK " + s.minimumJavaVersion() + ", forks run " + ForkedJdk.feature());
     String key = row.hazard().scenarioName() + "/" + row.ruleId() + "/" + row.path();
-    Assumptions.assumeFalse(KNOWN_WRONG.containsKey(key), () -> key + ": " + KNOWN_WRONG.get(key));
+    Gap gap = KNOWN_WRONG.get(key);
+    Assumptions.assumeTrue(gap == null || ForkedJdk.feature() < gap.fromJdk(),
+        () -> key + " on JDK " + gap.fromJdk() + "+: " + gap.reason());
     Path dir = Path.of("target", "e2e-jmc", ForkedJdk.feature() + "",
         s.scenarioName() + "-" + row.path().name().toLowerCase()).toAbsolutePath();
     JvmFork.Builder builder = JvmFork.forScenario(s,
