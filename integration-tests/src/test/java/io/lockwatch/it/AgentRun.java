@@ -38,13 +38,24 @@ final class AgentRun implements AutoCloseable {
    * @param builder the fork, configured but for the agent
    */
   static AgentRun start(Path dir, JvmFork.Builder builder) throws IOException {
+    return start(dir, builder, "");
+  }
+
+  /**
+   * Starts a fork under the agent with more agent options.
+   *
+   * @param dir a fresh directory for the findings file and the recording
+   * @param builder the fork, configured but for the agent
+   * @param moreOptions appended to the agent's options, e.g. {@code ",analyzer=false"}; may be empty
+   */
+  static AgentRun start(Path dir, JvmFork.Builder builder, String moreOptions) throws IOException {
     Files.createDirectories(dir);
     Path findings = dir.resolve("findings.jsonl");
     Path recording = dir.resolve("recording.jfr");
     Files.deleteIfExists(findings);
     Files.deleteIfExists(recording);
     builder.addJvmArgs("-javaagent:" + ForkedJdk.agentJar() + "=findings=" + findings
-        + ",recording=" + recording);
+        + ",recording=" + recording + moreOptions);
     return new AgentRun(builder.start(), findings, recording);
   }
 

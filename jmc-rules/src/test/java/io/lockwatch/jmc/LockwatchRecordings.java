@@ -28,7 +28,8 @@ final class LockwatchRecordings implements AutoCloseable {
   LockwatchRecordings() {
     for (String name : List.of(LockOrderEvent.NAME, LockHoldEvent.NAME, LockWaitEvent.NAME,
         BlockingWaitEvent.NAME, InFlightEvent.NAME, SelfDeadlockEvent.NAME,
-        TaskExecutionEvent.NAME, ExecutorSubmitEvent.NAME, FindingEvent.NAME, "jdk.ThreadPark",
+        TaskExecutionEvent.NAME, ExecutorSubmitEvent.NAME, FindingEvent.NAME,
+        io.lockwatch.events.RuntimeHealthEvent.NAME, "jdk.ThreadPark",
         "jdk.VirtualThreadPinned")) {
       recording.enable(name).withStackTrace().withThreshold(Duration.ZERO);
     }
@@ -99,6 +100,31 @@ final class LockwatchRecordings implements AutoCloseable {
     e.acquiredLockName = acquiredName;
     e.acquiredMode = "monitor";
     e.heldLockIds = heldIds;
+    e.commit();
+  }
+
+  /** The agent's health event alone: the agent ran, the program left no other event. */
+  static void health() {
+    new io.lockwatch.events.RuntimeHealthEvent().commit();
+  }
+
+  /** A worker of pool {@code executorId} still blocked on one of that pool's tasks. */
+  static void inFlightPoolWait(long snapshot, Thread thread, long executorId, String executorName) {
+    InFlightEvent e = new InFlightEvent();
+    e.snapshotId = snapshot;
+    e.state = "blocking-wait";
+    e.thread = thread;
+    e.age = 5_000_000_000L;
+    e.mode = "";
+    e.waitKind = "future";
+    e.taskId = 3;
+    e.executorId = executorId;
+    e.executorName = executorName;
+    e.runningExecutorId = executorId;
+    e.heldLockIds = "";
+    e.heldLocks = "";
+    e.threadStack = "java.util.concurrent.FutureTask.get\ncom.example.Jobs.run:63";
+    e.ownerStack = "";
     e.commit();
   }
 

@@ -176,6 +176,20 @@ class RulePackTest {
     assertEquals(Severity.NA, r.get("LockwatchLockOrderCycle").getSeverity());
   }
 
+  @Test
+  void agentHealthEventsOnly_isOk() throws Exception {
+    Map<String, IResult> r = raw("health.jfr", LockwatchRecordings::health);
+    assertOk(r, "LockwatchLockOrderCycle");
+    assertOk(r, "LockwatchSelfDeadlock");
+  }
+
+  @Test
+  void workerStillWaitingOnItsOwnPool_isPoolSelfWait() throws Exception {
+    Map<String, IResult> r = raw("inflight-selfwait.jfr",
+        () -> LockwatchRecordings.inFlightPoolWait(1, Thread.currentThread(), 7, "jobs"));
+    assertWarning(r, "LockwatchDeadlock", "jobs", "same pool");
+  }
+
   private static Map<String, IResult> raw(String name, Runnable commits) throws Exception {
     Path file;
     try (LockwatchRecordings rec = new LockwatchRecordings()) {

@@ -37,8 +37,16 @@ final class RawEvaluator {
     this.thresholds = thresholds;
   }
 
+  /**
+   * The agent's periodic health event: a recording made under the agent has it even when the
+   * program took no instrumented lock for long enough to leave any other raw event.
+   */
+  static final String AGENT_PRESENT_EVENT = "lockwatch.RuntimeHealth";
+
   static boolean hasRawEvents(IItemCollection items) {
-    return items.apply(ItemFilters.type(Set.of(RAW_EVENTS))).hasItems();
+    Set<String> types = new HashSet<>(List.of(RAW_EVENTS));
+    types.add(AGENT_PRESENT_EVENT);
+    return items.apply(ItemFilters.type(types)).hasItems();
   }
 
   List<Issue> evaluate() {
@@ -86,7 +94,14 @@ final class RawEvaluator {
     for (IItemIterable it : each("lockwatch.InFlight")) {
       ItemFields f = new ItemFields(it.getType());
       for (IItem item : it) {
-        if (f.number(item, "snapshotId") != last || !"lock-wait".equals(f.string(item, "state"))) {
+        if (f.number(item, "snapshotId") != last) {
+          continue;
+        }
+        if ("blocking-wait".equals(f.string(item, "state"))) {
+          inFlightSelfWait(f, item);
+          continue;
+        }
+        if (!"lock-wait".equals(f.string(item, "state"))) {
           continue;
         }
         IMCThread t = f.thread(item, "thread");
@@ -134,6 +149,21 @@ final class RawEvaluator {
       add("deadlock:" + new java.util.TreeSet<>(cycle), "DEADLOCK", "CRITICAL",
           "Deadlock of " + cycle.size() + " threads: " + who, parts);
     }
+  }
+
+  /** A worker still blocked at the end on a task of its own pool (the wait never ended). */
+  private void inFlightSelfWait(ItemFields f, IItem item) {
+    long executorId = f.number(item, "executorId");
+    if (executorId == 0 || executorId != f.number(item, "runningExecutorId")) {
+      return;
+    }
+    String t = ItemFields.threadName(f.thread(item, "thread"));
+    String pool = f.string(item, "executorName");
+    add("selfwait:" + executorId, "POOL_SELF_WAIT", "WARNING", "A worker of pool " + pool
+        + " (" + t + ") waits on a task of the same pool (in flight at the end of the recording):"
+        + " with every worker doing this the pool starves",
+        List.of(new Issue.Part(t, f.string(item, "heldLocks"), "", pool,
+            f.string(item, "threadStack"), "")));
   }
 
   private void holdsAndWaits() {
