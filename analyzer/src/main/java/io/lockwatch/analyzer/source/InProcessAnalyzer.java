@@ -47,6 +47,9 @@ public final class InProcessAnalyzer implements AutoCloseable {
     return new Options();
   }
 
+  /** How long {@link #start} waits at most for the stream to come live. */
+  static final long STARTUP_WAIT_MILLIS = 5_000;
+
   /**
    * Starts streaming this JVM's Lockwatch events into an analyzer, on a daemon thread.
    *
@@ -80,6 +83,10 @@ public final class InProcessAnalyzer implements AutoCloseable {
       Thread streamThread = new Thread(() -> runStream(rs), "lockwatch-analyzer-stream");
       streamThread.setDaemon(true);
       streamThread.start();
+      // rs.start() starts the stream's recording on that thread; wait (bounded) until the stream
+      // is live, so that edges the application records right after this call are not missed (each
+      // edge is written only once).
+      drain.awaitFlushes(1, STARTUP_WAIT_MILLIS);
       drain.install();
     } catch (RuntimeException e) {
       rs.close();
