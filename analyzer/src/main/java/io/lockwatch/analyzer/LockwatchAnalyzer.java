@@ -391,9 +391,14 @@ public final class LockwatchAnalyzer {
     lastSnapshotId = pendingId;
     lastSnapshotTime = time;
     for (InFlightState s : states) {
-      // Order edges only an in-flight state shows (the wait has not ended, so no event yet).
-      if (s.kind() == InFlightState.Kind.BLOCKING_WAIT && s.executor() != null) {
-        waitsOnPool(s.thread(), s.heldLocks(), s.executor(), Frames.of(s.threadStack()), s.time());
+      // Order edges and waits only an in-flight state shows (the wait has not ended, so no event).
+      if (s.kind() == InFlightState.Kind.BLOCKING_WAIT) {
+        hazards.onBlockingWaitInFlight(s.thread(), s.waitKind(), s.heldLocks(), s.executor(),
+            s.threadStack(), s.time().minusNanos(s.ageNanos()), Duration.ofNanos(s.ageNanos()));
+        if (s.executor() != null) {
+          waitsOnPool(s.thread(), s.heldLocks(), s.executor(), Frames.of(s.threadStack()),
+              s.time());
+        }
       } else if (s.lock() != null && s.runningExecutor() != null && s.heldLocks().stream()
           .allMatch(h -> h.id() == s.lock().id())) {
         lockOrder.onEdge(run.index(), OrderNode.of(s.runningExecutor()), OrderNode.of(s.lock()),

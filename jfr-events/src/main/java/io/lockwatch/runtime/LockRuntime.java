@@ -416,7 +416,11 @@ public final class LockRuntime {
     s.resetIfStale(RuntimeSettings.epoch);
     s.busy = true;
     try {
-      s.waitTask = TaskTable.resolve(target);
+      TaskTable.TaskInfo task = TaskTable.resolve(target);
+      if (task == null && kind == WAIT_FORK_JOIN) {
+        task = TaskTable.forkJoinRoot(target, CoarseClock.nowNanos, s.depth > 0);
+      }
+      s.waitTask = task;
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {

@@ -1,6 +1,9 @@
 package io.lockwatch.runtime;
 
 import java.lang.ref.ReferenceQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +38,21 @@ final class TaskTable {
 
   static void link(Object future, TaskInfo info) {
     FUTURES.getOrCreate(future, (key, hash, queue) -> new FutureLink(key, hash, queue, info));
+  }
+
+  /**
+   * Attributes a fork/join wait on a task that was never submitted (the caller runs it itself, as
+   * {@code ForkJoinTask.invoke} does for a parallel stream) to the common pool, where its forks go
+   * when the caller is not a pool worker; returns {@code null} on a worker (its joins help inside
+   * its own pool), for a non-task target, or when the table is full.
+   */
+  static TaskInfo forkJoinRoot(Object target, long nowNanos, boolean underLock) {
+    if (!(target instanceof ForkJoinTask)
+        || Thread.currentThread() instanceof ForkJoinWorkerThread) {
+      return null;
+    }
+    return submitted(target, LockRegistry.executor(ForkJoinPool.commonPool()), nowNanos,
+        underLock);
   }
 
   /** Resolves a wait target (a task or a linked future) to its task, or {@code null}. */

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Hazards judged one event at a time: {@code WAIT_UNDER_LOCK} (a BlockingWait event, or a JDK
+ * Hazards judged one event at a time: {@code WAIT_UNDER_LOCK} (a BlockingWait event, an in-flight
+ * blocking wait under locks, or a JDK
  * socket/file read or sleep overlapping a LockHold of the same thread), {@code LONG_HOLD} (a LockHold
  * past the threshold with waiters at release), {@code SELF_DEADLOCK} and {@code
  * VIRTUAL_THREAD_PINNED} (a jdk.VirtualThreadPinned event, tied to the monitor the thread held when
@@ -47,25 +48,54 @@ public final class HazardDetector {
   /** A blocking wait (future, latch, join, sleep, I/O) made while holding locks. */
   public void onBlockingWait(ThreadRef t, String kind, List<LockInfo> held, ExecutorInfo executor,
       List<String> frames, Instant start, Duration d) {
+    if (held.isEmpty() || sink.contains(inFlightKey(t, kind, held))) {
+      return; // already reported while it was in progress
+    }
+    StringBuilder key = new StringBuilder("waitlock|").append(kind);
+    for (LockInfo l : held) {
+      key.append('|').append(l.findingKey());
+    }
+    key.append('|').append(frames.isEmpty() ? "" : frames.get(0));
+    waitUnderLock(key.toString(), t, kind, held, executor, frames, start, ms(d));
+  }
+
+  /**
+   * A blocking wait under locks still in progress in an in-flight snapshot: it may never end (the
+   * pool it waits on needs the lock), so it is reported now, once per thread, kind and locks.
+   */
+  public void onBlockingWaitInFlight(ThreadRef t, String kind, List<LockInfo> held,
+      ExecutorInfo executor, List<String> frames, Instant start, Duration age) {
     if (held.isEmpty()) {
       return;
     }
-    StringBuilder key = new StringBuilder("waitlock|").append(kind);
-    List<String> rank = new ArrayList<>();
+    waitUnderLock(inFlightKey(t, kind, held), t, kind, held, executor, frames, start,
+        ms(age) + " (and counting)");
+  }
+
+  private static String inFlightKey(ThreadRef t, String kind, List<LockInfo> held) {
+    StringBuilder key = new StringBuilder("waitlock-inflight|").append(t == null ? 0 : t.id())
+        .append('|').append(kind);
     for (LockInfo l : held) {
       key.append('|').append(l.findingKey());
+    }
+    return key.toString();
+  }
+
+  private void waitUnderLock(String key, ThreadRef t, String kind, List<LockInfo> held,
+      ExecutorInfo executor, List<String> frames, Instant start, String howLong) {
+    if (sink.contains(key)) {
+      return;
+    }
+    List<String> rank = new ArrayList<>();
+    for (LockInfo l : held) {
       if (l.stableKey() != null) {
         rank.add(l.stableKey());
       }
     }
-    key.append('|').append(frames.isEmpty() ? "" : frames.get(0));
-    if (sink.contains(key.toString())) {
-      return;
-    }
     String locks = String.join(", ", held.stream().map(LockInfo::displayName).toList());
     Finding.Builder b = Finding.builder(FindingType.WAIT_UNDER_LOCK).severity(Severity.WARNING)
         .firstSeen(start).thread(t)
-        .summary("Thread " + name(t) + " blocked " + ms(d) + " in a " + kind + " wait"
+        .summary("Thread " + name(t) + " blocked " + howLong + " in a " + kind + " wait"
             + (executor != null ? " on a task of pool " + executor.displayName() : "")
             + " while holding " + locks + "; every thread that needs " + (held.size() > 1
             ? "these locks" : "this lock") + " waits with it")
@@ -75,7 +105,7 @@ public final class HazardDetector {
     if (executor != null) {
       b.executor(executor.ref());
     }
-    sink.report(key.toString(), FindingType.WAIT_UNDER_LOCK, b, rank);
+    sink.report(key, FindingType.WAIT_UNDER_LOCK, b, rank);
   }
 
   /** A lock hold that ended: LONG_HOLD, and I/O correlation. */
