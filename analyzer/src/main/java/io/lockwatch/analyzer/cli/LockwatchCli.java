@@ -60,11 +60,11 @@ public final class LockwatchCli implements Runnable {
     int code;
     try {
       code = cl.execute(args);
-    } catch (VirtualMachineError e) {
+    } catch (OutOfMemoryError | UnknownError e) {
       throw e;
     } catch (Error e) {
       // The JDK's JFR parser throws InternalError for some damage (e.g. a flipped byte in a type
-      // name on JDK 25); that is bad input, reported in one line, never a stack trace.
+      // name on JDK 25, a VirtualMachineError); that is bad input, reported in one line, never a stack trace.
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       err.println("lockwatch: " + msg.replace('\n', ' '));
       err.flush();

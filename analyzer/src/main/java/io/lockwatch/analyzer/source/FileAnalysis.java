@@ -108,9 +108,11 @@ public final class FileAnalysis {
       }
       drain(analyzer, window);
       return null;
-    } catch (VirtualMachineError e) {
+    } catch (OutOfMemoryError | UnknownError e) {
       throw e;
     } catch (IOException | RuntimeException | Error e) {
+      // Including InternalError (a VirtualMachineError) and StackOverflowError: the JDK's JFR
+      // parser throws them for damaged input ("Pool ... must contain at least one element").
       // The JFR parser throws IOException for most damage, but InternalError or runtime exceptions
       // for some truncations; all mean the same to the user. What was read still counts.
       drain(analyzer, window);
