@@ -75,7 +75,11 @@ final class Fixtures {
   }
 
   static boolean hasStackTrace(List<String> lines) {
-    return lines.stream().anyMatch(l -> l.startsWith("\tat ") || l.matches("^\\s+at [\\w.$]+\\(.*")
-        || l.startsWith("Exception in thread") || l.startsWith("Caused by:"));
+    // A JVM stack trace: tab-indented frames, or an exception header. Lockwatch's own finding
+    // blocks on stderr also list frames ("       at a.B.c(B.java:1)", space-indented): those are
+    // reports, not crashes, so space-indented frames alone do not count.
+    return lines.stream().anyMatch(l -> l.startsWith("\tat ")
+        || l.startsWith("Exception in thread") || l.startsWith("Caused by:")
+        || l.matches("^[\\w.$]+(Exception|Error)(: .*)?$"));
   }
 }
