@@ -270,6 +270,7 @@ public final class LockwatchAnalyzer {
     LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
     stats.add(l.findingKey(), e.getDuration().toNanos());
     ThreadRef t = Events.eventThread(e);
+    hazards.onLockWait(t, l, e.getStartTime(), e.getDuration());
     if (Events.ids(Events.string(e, "heldLockIds")).length == 0) {
       taskAcquires(t, l, Events.string(e, "mode"), Frames.of(st), time);
     }

@@ -14,6 +14,7 @@ import io.lockwatch.analyzer.findings.Suppressions;
 import io.lockwatch.events.BlockingWaitEvent;
 import io.lockwatch.events.DeclaredLockOrderEvent;
 import io.lockwatch.events.LockHoldEvent;
+import io.lockwatch.events.LockWaitEvent;
 import io.lockwatch.events.SelfDeadlockEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +86,53 @@ class HazardTest {
     assertEquals(2, waits.size(), all.toString());
     assertTrue(waits.get(0).summary().contains("sleep"), waits.get(0).summary());
     assertEquals(2, waits.get(0).stacks().size());
+  }
+
+  @Test
+  void timedOutTryLocksInsideHold_makeItALongHold_evenWithNoWaiterAtRelease() throws Exception {
+    Path file;
+    try (TestRecording r = new TestRecording()) {
+      LockHoldEvent h = new LockHoldEvent();
+      h.begin();
+      for (int i = 1; i <= 2; i++) {
+        onThread("request-" + i, () -> {
+          LockWaitEvent w = new LockWaitEvent();
+          w.begin();
+          sleepQuietly(3);
+          w.end();
+          w.lockId = 12;
+          w.lockClass = Object.class;
+          w.lockName = "config";
+          w.mode = "exclusive";
+          w.outcome = "timed-out";
+          w.commit();
+        });
+      }
+      sleepQuietly(20);
+      h.end();
+      h.lockId = 12;
+      h.lockClass = Object.class;
+      h.lockName = "config";
+      h.mode = "exclusive";
+      h.waitersAtRelease = 0; // the requesters had given up by the release
+      h.commit();
+      hold(13, "unrelated", 0, 20); // nobody waited for this one
+      file = r.dump(dir, "trylock-hold.jfr");
+    }
+    List<Finding> all = analyze(AnalyzerOptions.builder().setLongHoldThreshold(Duration.ofMillis(5)),
+        file);
+    List<Finding> longHolds = ofType(all, FindingType.LONG_HOLD);
+    assertEquals(1, longHolds.size(), all.toString());
+    assertTrue(longHolds.get(0).summary().contains("config")
+        && longHolds.get(0).summary().contains("waited for it"), longHolds.get(0).summary());
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

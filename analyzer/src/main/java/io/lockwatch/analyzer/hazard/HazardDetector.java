@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Hazards judged one event at a time: {@code WAIT_UNDER_LOCK} (a BlockingWait event, an in-flight
  * blocking wait under locks, or a JDK
  * socket/file read or sleep overlapping a LockHold of the same thread), {@code LONG_HOLD} (a LockHold
- * past the threshold with waiters at release), {@code SELF_DEADLOCK} and {@code
+ * past the threshold with waiters at release, or with other threads' recorded waits for the lock
+ * inside it, such as timed-out {@code tryLock} attempts), {@code SELF_DEADLOCK} and {@code
  * VIRTUAL_THREAD_PINNED} (a jdk.VirtualThreadPinned event, tied to the monitor the thread held when
  * a hold overlaps it).
  *
@@ -31,10 +32,12 @@ import java.util.function.Supplier;
 public final class HazardDetector {
   static final int RING = 16;
   static final int MAX_THREADS = 4_096;
+  static final int MAX_LOCKS = 4_096;
 
   private final FindingSink sink;
   private final long longHoldNanos;
   private final BoundedMap<Long, Recent> recent = new BoundedMap<>(MAX_THREADS);
+  private final BoundedMap<String, LockRecent> locks = new BoundedMap<>(MAX_LOCKS);
 
   /**
    * @param sink where findings go
@@ -108,21 +111,42 @@ public final class HazardDetector {
     sink.report(key, FindingType.WAIT_UNDER_LOCK, b, rank);
   }
 
+  /**
+   * A contended wait for a lock that ended (acquired, timed out or interrupted). Kept a short while
+   * per lock: a timed-out {@code tryLock} is over before the hold it waited for ends, so the holder's
+   * release may find no waiter although threads gave up on the lock during the hold. Files are read
+   * in start-time order and streams in commit order, so whichever of the wait and the hold arrives
+   * second finds the first.
+   */
+  public void onLockWait(ThreadRef t, LockInfo lock, Instant start, Duration d) {
+    if (t == null) {
+      return;
+    }
+    LockRecent r = lockRecent(lock);
+    Wait w = new Wait(t.id(), start, start.plus(d));
+    push(r.waits, w);
+    for (QuietHold h : r.quietHolds) {
+      if (h.thread.id() != w.threadId && w.overlaps(h.start, h.start.plus(h.duration))) {
+        int waiters = waitersDuring(r, h.thread, h.start, h.start.plus(h.duration));
+        longHold(h.thread, h.lock, waiters, h.start, h.duration, h.frames);
+      }
+    }
+  }
+
   /** A lock hold that ended: LONG_HOLD, and I/O correlation. */
   public void onLockHold(ThreadRef t, LockInfo lock, String mode, int waitersAtRelease,
       Instant start, Duration d, Supplier<List<String>> frames) {
-    long nanos = d.toNanos();
-    if (waitersAtRelease > 0 && nanos >= longHoldNanos) {
-      String key = "hold|" + lock.findingKey();
-      if (!sink.contains(key)) {
-        Finding.Builder b = Finding.builder(FindingType.LONG_HOLD).severity(Severity.WARNING)
-            .firstSeen(start).thread(t).lock(lock.ref())
-            .summary("Lock " + lock.displayName() + " held for " + ms(d) + " by " + name(t)
-                + " while " + waitersAtRelease + " thread(s) waited for it")
-            .stack(new StackRef("holder " + name(t) + " (stack at release)", t,
-                lock.displayName(), "", frames.get()));
-        sink.report(key, FindingType.LONG_HOLD, b,
-            lock.stableKey() == null ? List.of() : List.of(lock.stableKey()));
+    if (d.toNanos() >= longHoldNanos) {
+      int waiters = waitersAtRelease;
+      if (waiters == 0 && t != null) {
+        LockRecent r = lockRecent(lock);
+        waiters = waitersDuring(r, t, start, start.plus(d));
+        if (waiters == 0) {
+          push(r.quietHolds, new QuietHold(t, lock, start, d, frames));
+        }
+      }
+      if (waiters > 0) {
+        longHold(t, lock, waiters, start, d, frames);
       }
     }
     if (t == null) {
@@ -219,6 +243,43 @@ public final class HazardDetector {
         h.lock.stableKey() == null ? List.of() : List.of(h.lock.stableKey()));
   }
 
+  private void longHold(ThreadRef t, LockInfo lock, int waiters, Instant start, Duration d,
+      Supplier<List<String>> frames) {
+    String key = "hold|" + lock.findingKey();
+    if (sink.contains(key)) {
+      return;
+    }
+    Finding.Builder b = Finding.builder(FindingType.LONG_HOLD).severity(Severity.WARNING)
+        .firstSeen(start).thread(t).lock(lock.ref())
+        .summary("Lock " + lock.displayName() + " held for " + ms(d) + " by " + name(t)
+            + " while " + waiters + " thread(s) waited for it")
+        .stack(new StackRef("holder " + name(t) + " (stack at release)", t,
+            lock.displayName(), "", frames.get()));
+    sink.report(key, FindingType.LONG_HOLD, b,
+        lock.stableKey() == null ? List.of() : List.of(lock.stableKey()));
+  }
+
+  /** Distinct other threads whose recorded waits for the lock overlap the hold. */
+  private static int waitersDuring(LockRecent r, ThreadRef holder, Instant start, Instant end) {
+    List<Long> seen = new ArrayList<>(2);
+    for (Wait w : r.waits) {
+      if (w.threadId != holder.id() && w.overlaps(start, end) && !seen.contains(w.threadId)) {
+        seen.add(w.threadId);
+      }
+    }
+    return seen.size();
+  }
+
+  private LockRecent lockRecent(LockInfo lock) {
+    String key = lock.findingKey();
+    LockRecent r = locks.get(key);
+    if (r == null) {
+      r = new LockRecent();
+      locks.put(key, r);
+    }
+    return r;
+  }
+
   private Recent recent(long threadId) {
     Recent r = recent.get(threadId);
     if (r == null) {
@@ -249,6 +310,21 @@ public final class HazardDetector {
 
   private record Hold(LockInfo lock, String mode, Instant start, Instant end,
       Supplier<List<String>> frames) {}
+
+  private record Wait(long threadId, Instant start, Instant end) {
+    boolean overlaps(Instant s, Instant e) {
+      return start.isBefore(e) && end.isAfter(s);
+    }
+  }
+
+  /** A hold past the long-hold threshold with no waiter at release (yet). */
+  private record QuietHold(ThreadRef thread, LockInfo lock, Instant start, Duration duration,
+      Supplier<List<String>> frames) {}
+
+  private static final class LockRecent {
+    final ArrayDeque<Wait> waits = new ArrayDeque<>(4);
+    final ArrayDeque<QuietHold> quietHolds = new ArrayDeque<>(2);
+  }
 
   private record Io(String what, Instant start, Instant end, List<String> frames, Duration duration) {}
 

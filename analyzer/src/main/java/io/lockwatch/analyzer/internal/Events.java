@@ -20,6 +20,7 @@ public final class Events {
     "jdk.jfr.", "jdk.internal.", "java.util.concurrent.locks.",
   };
   private static final int MAX_FRAMES = 32;
+  private static final String RUNTIME_PACKAGE = "io.lockwatch.runtime.";
 
   private Events() {}
 
@@ -99,10 +100,14 @@ public final class Events {
       return List.of();
     }
     List<RecordedFrame> frames = st.getFrames();
-    int n = Math.min(MAX_FRAMES, frames.size());
+    int first = 0;
+    while (first < frames.size() - 1 && isRuntimeFrame(frames.get(first))) {
+      first++; // the recording runtime's own frames (event commit) say nothing to a user
+    }
+    int n = Math.min(MAX_FRAMES, frames.size() - first);
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(frame(frames.get(i)));
+      out.add(frame(frames.get(first + i)));
     }
     return out;
   }
@@ -143,6 +148,12 @@ public final class Events {
       }
     }
     return null;
+  }
+
+  private static boolean isRuntimeFrame(RecordedFrame f) {
+    RecordedMethod m = f.getMethod();
+    return m != null && m.getType() != null
+        && m.getType().getName().startsWith(RUNTIME_PACKAGE);
   }
 
   private static boolean skipped(String type) {
