@@ -39,8 +39,12 @@ public final class RuntimeHealthEvent extends jdk.jfr.Event {
   public long locksDropped;
 
   @Label("Edges Dropped")
-  @Description("Order edges not deduplicated because the edge cache was full")
+  @Description("Order edges not recorded because the edge cache was full or a lock had no id")
   public long edgesDropped;
+
+  @Label("Edge Cache Renewals")
+  @Description("Times the full edge cache was emptied so that new order edges are learned again")
+  public long edgeCacheRenewals;
 
   @Label("Threads Dropped")
   @Description("Threads not tracked by the watchdog because its table was full")

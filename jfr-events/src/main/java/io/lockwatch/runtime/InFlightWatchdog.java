@@ -77,6 +77,7 @@ public final class InFlightWatchdog {
     LockRegistry.EXECUTORS.purge();
     TaskTable.TASKS.purge();
     TaskTable.FUTURES.purge();
+    OrderEdgeCache.INSTANCE.renewIfFull(System.nanoTime());
     for (ThreadLockState s : ThreadStateRegistry.snapshot()) {
       // Racy write of a request flag; the owner clears its own stale references (a lost request
       // is simply repeated next pass).
@@ -117,6 +118,7 @@ public final class InFlightWatchdog {
       e.trackedTasks = TaskTable.TASKS.size();
       e.locksDropped = LockRegistry.LOCKS.dropped() + LockRegistry.EXECUTORS.dropped();
       e.edgesDropped = OrderEdgeCache.INSTANCE.dropped();
+      e.edgeCacheRenewals = OrderEdgeCache.INSTANCE.renewals();
       e.threadsDropped = ThreadStateRegistry.dropped();
       e.tasksDropped = TaskTable.TASKS.dropped() + TaskTable.FUTURES.dropped();
       e.unmatchedReleases = RuntimeCounters.UNMATCHED_RELEASES.sum();

@@ -1,7 +1,9 @@
 package io.lockwatch.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +39,44 @@ class OrderEdgeCacheTest {
   }
 
   @Test
-  void idsTooLargeToPack_areDroppedAndCounted() {
+  void full_isRenewedByTheWatchdog_atMostOncePerInterval_andLearnsAgain() {
+    OrderEdgeCache cache = new OrderEdgeCache(8, 1_000);
+    long now = System.nanoTime() + 10_000;
+    assertFalse(cache.renewIfFull(now), "not full: nothing to renew");
+    for (int i = 1; i <= 8; i++) {
+      cache.add(OrderEdgeCache.key(i, 1, 100, 1));
+    }
+    assertEquals(OrderEdgeCache.DROPPED, cache.add(OrderEdgeCache.key(9, 1, 100, 1)));
+    assertTrue(cache.renewIfFull(now));
+    assertEquals(0, cache.size());
+    assertEquals(1, cache.renewals());
+    assertEquals(OrderEdgeCache.ADDED, cache.add(OrderEdgeCache.key(9, 1, 100, 1)));
+    assertEquals(OrderEdgeCache.ADDED, cache.add(OrderEdgeCache.key(3, 1, 100, 1)),
+        "an edge seen again after a renewal is recorded again");
+    for (int i = 10; i <= 15; i++) {
+      cache.add(OrderEdgeCache.key(i, 1, 100, 1));
+    }
+    assertFalse(cache.renewIfFull(now + 10), "full again, but within the interval");
+    assertTrue(cache.renewIfFull(now + 2_000));
+    assertEquals(2, cache.renewals());
+  }
+
+  @Test
+  void idsTooLargeToPack_areHashed_distinctAndStable() {
     OrderEdgeCache cache = new OrderEdgeCache(8);
-    assertEquals(0, OrderEdgeCache.key(1L << 30, 1, 1, 1));
+    long big = OrderEdgeCache.key(1L << 30, 1, 1, 1);
+    assertNotEquals(0, big);
+    assertEquals(big, OrderEdgeCache.key(1L << 30, 1, 1, 1));
+    assertNotEquals(big, OrderEdgeCache.key(1, 1, 1L << 30, 1));
+    assertNotEquals(big, OrderEdgeCache.key(1L << 30, 2, 1, 1));
+    assertEquals(OrderEdgeCache.ADDED, cache.add(big));
+    assertEquals(OrderEdgeCache.KNOWN, cache.add(big));
+  }
+
+  @Test
+  void unknownIds_areDroppedAndCounted() {
+    OrderEdgeCache cache = new OrderEdgeCache(8);
+    assertEquals(0, OrderEdgeCache.key(0, 1, 1, 1));
     assertEquals(OrderEdgeCache.DROPPED, cache.add(0));
     assertEquals(1, cache.dropped());
   }

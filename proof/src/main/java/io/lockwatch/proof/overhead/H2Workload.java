@@ -1,7 +1,10 @@
 package io.lockwatch.proof.overhead;
 
+
 import io.lockwatch.proof.internal.JsonLine;
 import io.lockwatch.proof.internal.ProcessMetrics;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -47,10 +50,14 @@ public final class H2Workload {
       w.createSchema(setup);
       w.run(Math.max(threads, ops / 5), 1L);
       long cpu0 = ProcessMetrics.processCpuNanos();
+      long classes0 = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+      long jit0 = jitMillis();
       long t0 = System.nanoTime();
       long[] latencies = w.run(ops, 2L);
       long elapsed = System.nanoTime() - t0;
       long cpu = ProcessMetrics.processCpuNanos() - cpu0;
+      long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classes0;
+      long jit = jitMillis() - jit0;
       Arrays.sort(latencies);
       JsonLine json = new JsonLine()
           .put("threads", threads).put("ops", latencies.length)
@@ -59,6 +66,8 @@ public final class H2Workload {
           .put("p50Micros", latencies[latencies.length / 2] / 1e3)
           .put("p99Micros", latencies[(int) (latencies.length * 0.99)] / 1e3)
           .put("cpuSeconds", cpu / 1e9)
+          .put("classesLoaded", classes)
+          .put("jitMillis", jit)
           .put("peakRssMiB", ProcessMetrics.peakRssBytes() / (1024.0 * 1024.0))
           .put("java", System.getProperty("java.version"));
       System.out.println("RESULT " + json);
@@ -155,6 +164,12 @@ public final class H2Workload {
         lat[i] = System.nanoTime() - t0;
       }
     }
+  }
+
+  /** Time the JIT compilers spent so far (ms), or 0 where the JVM does not say. */
+  private static long jitMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
   }
 
   static int intArg(String[] args, String name, int defaultValue) {
