@@ -56,9 +56,9 @@ public final class HazardDetector {
     }
     StringBuilder key = new StringBuilder("waitlock|").append(kind);
     for (LockInfo l : held) {
-      key.append('|').append(l.findingKey());
+      key.append('|').append(l.stableOrClassKey());
     }
-    key.append('|').append(frames.isEmpty() ? "" : frames.get(0));
+    key.append('|').append(callSite(frames));
     waitUnderLock(key.toString(), t, kind, held, executor, frames, start, ms(d));
   }
 
@@ -79,7 +79,7 @@ public final class HazardDetector {
     StringBuilder key = new StringBuilder("waitlock-inflight|").append(t == null ? 0 : t.id())
         .append('|').append(kind);
     for (LockInfo l : held) {
-      key.append('|').append(l.findingKey());
+      key.append('|').append(l.stableOrClassKey());
     }
     return key.toString();
   }
@@ -226,8 +226,8 @@ public final class HazardDetector {
   }
 
   private void ioUnderLock(ThreadRef t, Io io, Hold h) {
-    String key = "waitlock|" + io.what + "|" + h.lock.findingKey() + "|"
-        + (io.frames.isEmpty() ? "" : io.frames.get(0));
+    String key = "waitlock|" + io.what + "|" + h.lock.stableOrClassKey() + "|"
+        + callSite(io.frames);
     if (sink.contains(key)) {
       return;
     }
@@ -298,6 +298,16 @@ public final class HazardDetector {
 
   private static boolean overlaps(Instant s1, Instant e1, Instant s2, Instant e2) {
     return !s1.isBefore(s2) && !e1.isAfter(e2); // the I/O lies within the hold
+  }
+
+  /** The first frame outside the JDK: the code that made the call (the whole key of a site). */
+  static String callSite(List<String> frames) {
+    for (String f : frames) {
+      if (!f.startsWith("java.") && !f.startsWith("jdk.") && !f.startsWith("sun.")) {
+        return f;
+      }
+    }
+    return frames.isEmpty() ? "" : frames.get(0);
   }
 
   static String ms(Duration d) {

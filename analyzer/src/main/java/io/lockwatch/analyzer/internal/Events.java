@@ -21,6 +21,7 @@ public final class Events {
   };
   private static final int MAX_FRAMES = 32;
   private static final String RUNTIME_PACKAGE = "io.lockwatch.runtime.";
+  private static final String AGENT_PACKAGE = "io.lockwatch.agent.";
 
   private Events() {}
 
@@ -100,14 +101,12 @@ public final class Events {
       return List.of();
     }
     List<RecordedFrame> frames = st.getFrames();
-    int first = 0;
-    while (first < frames.size() - 1 && isRuntimeFrame(frames.get(first))) {
-      first++; // the recording runtime's own frames (event commit) say nothing to a user
-    }
-    int n = Math.min(MAX_FRAMES, frames.size() - first);
-    List<String> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(frame(frames.get(first + i)));
+    List<String> out = new ArrayList<>(Math.min(MAX_FRAMES, frames.size()));
+    for (int i = 0; i < frames.size() && out.size() < MAX_FRAMES; i++) {
+      RecordedFrame f = frames.get(i);
+      if (!isLockwatchFrame(f) || i == frames.size() - 1 && out.isEmpty()) {
+        out.add(frame(f)); // Lockwatch's own hooks and event commits say nothing to a user
+      }
     }
     return out;
   }
@@ -150,10 +149,13 @@ public final class Events {
     return null;
   }
 
-  private static boolean isRuntimeFrame(RecordedFrame f) {
+  private static boolean isLockwatchFrame(RecordedFrame f) {
     RecordedMethod m = f.getMethod();
-    return m != null && m.getType() != null
-        && m.getType().getName().startsWith(RUNTIME_PACKAGE);
+    if (m == null || m.getType() == null) {
+      return false;
+    }
+    String type = m.getType().getName();
+    return type.startsWith(RUNTIME_PACKAGE) || type.startsWith(AGENT_PACKAGE);
   }
 
   private static boolean skipped(String type) {

@@ -113,6 +113,28 @@ public final class LockInfo {
     return k != null ? k : runKey;
   }
 
+  /**
+   * The stable key if any, else the lock's class (from its class field or its generated name): for
+   * keys that also hold a code site, so that one bug on fresh lock instances is one finding.
+   *
+   * @return never {@code null}
+   */
+  public String stableOrClassKey() {
+    String k = stableKey();
+    if (k != null) {
+      return k;
+    }
+    // The simple name: generated names carry only that, and the class field may come later.
+    if (className != null && !className.isEmpty()) {
+      return "class " + className.substring(
+          Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+    }
+    if (name != null && GENERATED_NAME.matcher(name).matches()) {
+      return "class " + name.substring(0, Math.max(name.lastIndexOf('@'), name.lastIndexOf('#')));
+    }
+    return runKey;
+  }
+
   /** @return the readable name */
   public String displayName() {
     String d = displayName;

@@ -50,6 +50,13 @@ public final class RunContext {
    * @return the lock, not {@code null}
    */
   public LockInfo lock(long id, String cls, String name, jdk.jfr.consumer.RecordedStackTrace stack) {
+    if (id == 0) {
+      // The runtime's registry was full: id 0 is "no id", shared by many locks. Such a lock is its
+      // own node, keyed by its generated name, never merged with other id-0 locks.
+      LockInfo unregistered = new LockInfo(0, "L" + index + ":0:" + name);
+      unregistered.learn(cls, name, stack);
+      return unregistered;
+    }
     LockInfo l = locks.get(id);
     if (l == null) {
       l = new LockInfo(id, "L" + index + ":" + id);

@@ -1,5 +1,6 @@
 package io.lockwatch.proof.soak;
 
+import io.lockwatch.Lockwatch;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The soak workload, run in a child JVM: rounds of short-lived threads (virtual on JDK 21+,
  * platform on 17) that each create and discard fresh {@code Object} monitors and
- * {@code ReentrantLock}s nested in pairs; about every two seconds one thread takes two fresh locks
- * in both orders (a latent inversion) and sleeps inside a monitor (a wait under lock). Prints
+ * {@code ReentrantLock}s nested in pairs; about every two seconds one thread takes two fresh locks,
+ * named {@code soak-<n>-first/second} through the {@link Lockwatch} API, in both orders (a latent
+ * inversion, a distinct finding each time) and sleeps inside a monitor (a wait under lock). Prints
  * {@code PROGRESS} lines every 10 s, each after a {@code System.gc()} whose heap summary is the
  * soak's live-set sample, and a final {@code DONE locks=N threads=N hazards=N}.
  *
@@ -94,8 +96,10 @@ public final class ChurnWorkload {
 
   /** A latent inversion on fresh locks (never hangs: one thread), then a sleep under a monitor. */
   static void hazards() {
-    ReentrantLock first = new ReentrantLock();
-    ReentrantLock second = new ReentrantLock();
+    // Named per planting: each is its own lock-order cycle finding, so findings keep arriving.
+    long n = HAZARDS.get() + 1;
+    ReentrantLock first = Lockwatch.name(new ReentrantLock(), "soak-" + n + "-first");
+    ReentrantLock second = Lockwatch.name(new ReentrantLock(), "soak-" + n + "-second");
     lockBoth(first, second);
     lockBoth(second, first);
     Object state = new Object();
