@@ -162,9 +162,13 @@ public final class HazardDetector {
     push(r.holds, h);
   }
 
-  /** A JDK socket read, file read or sleep: WAIT_UNDER_LOCK if it overlaps a hold. */
+  /**
+   * A JDK socket read, file read or sleep: WAIT_UNDER_LOCK if it overlaps a hold. Reads made to
+   * load a class (the JVM reads the class file while the caller holds whatever it holds: a one-off
+   * on a code path's first run, not a design problem) and reads by Lockwatch itself are not judged.
+   */
   public void onIo(ThreadRef t, String what, Instant start, Duration d, List<String> frames) {
-    if (t == null) {
+    if (t == null || classLoadingOrOwn(frames)) {
       return;
     }
     Io io = new Io(what, start, start.plus(d), frames, d);
@@ -298,6 +302,20 @@ public final class HazardDetector {
 
   private static boolean overlaps(Instant s1, Instant e1, Instant s2, Instant e2) {
     return !s1.isBefore(s2) && !e1.isAfter(e2); // the I/O lies within the hold
+  }
+
+  static boolean classLoadingOrOwn(List<String> frames) {
+    for (String f : frames) {
+      if (f.startsWith("java.lang.ClassLoader.loadClass")
+          || f.startsWith("jdk.internal.loader.BuiltinClassLoader.loadClass")
+          || f.startsWith("jdk.internal.loader.BuiltinClassLoader.defineClass")
+          || f.startsWith("java.net.URLClassLoader.defineClass")
+          || f.startsWith("io.lockwatch.analyzer.source.") || f.startsWith("io.lockwatch.otel.")
+          || f.startsWith("io.lockwatch.agent.") || f.startsWith("io.lockwatch.runtime.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first frame outside the JDK: the code that made the call (the whole key of a site). */

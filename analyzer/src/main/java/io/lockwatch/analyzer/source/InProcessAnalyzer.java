@@ -62,7 +62,8 @@ public final class InProcessAnalyzer implements AutoCloseable {
     FindingReporter reporter = new FindingReporter(o.stderr ? System.err : null, false,
         o.findingsFile);
     AnalyzerOptions.Builder b = AnalyzerOptions.builder().setSuppressions(o.suppressions)
-        .setStallThreshold(o.stallThreshold).addListener(reporter);
+        .setStallThreshold(o.stallThreshold).setGraphCaps(o.maxGraphNodes, o.maxGraphEdges)
+        .addListener(reporter);
     o.listeners.forEach(b::addListener);
     FindingEventWriter writer = new FindingEventWriter();
     b.addListener(writer);
@@ -204,6 +205,17 @@ public final class InProcessAnalyzer implements AutoCloseable {
 
   /** Options of {@link #start}; setters return {@code this}. */
   public static final class Options {
+    /**
+     * Lock-order graph node cap inside the application: a fifth of the offline default, so that an
+     * application churning locks keeps the analyzer's heap to tens of MiB (each node with its
+     * names, keys and edges costs about 2 KiB).
+     */
+    public static final int DEFAULT_MAX_GRAPH_NODES = 10_000;
+    /** Lock-order graph edge cap inside the application. */
+    public static final int DEFAULT_MAX_GRAPH_EDGES = 40_000;
+
+    private int maxGraphNodes = DEFAULT_MAX_GRAPH_NODES;
+    private int maxGraphEdges = DEFAULT_MAX_GRAPH_EDGES;
     private boolean stderr = true;
     private Path findingsFile;
     private Suppressions suppressions = Suppressions.none();
@@ -233,6 +245,17 @@ public final class InProcessAnalyzer implements AutoCloseable {
     /** @param d the stall threshold, positive @return this */
     public Options stallThreshold(Duration d) {
       this.stallThreshold = Objects.requireNonNull(d, "stallThreshold");
+      return this;
+    }
+
+    /**
+     * @param nodes node cap of each lock-order graph, at least 16
+     * @param edges edge cap of each lock-order graph, at least 16
+     * @return this
+     */
+    public Options graphCaps(int nodes, int edges) {
+      this.maxGraphNodes = nodes;
+      this.maxGraphEdges = edges;
       return this;
     }
 
