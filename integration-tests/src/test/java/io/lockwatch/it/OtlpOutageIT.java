@@ -33,6 +33,7 @@ class OtlpOutageIT {
   /** How long the receiver is down; {@code -Dlockwatch.test.outageSeconds} overrides it locally. */
   private static final Duration OUTAGE =
       Duration.ofSeconds(Long.getLong("lockwatch.test.outageSeconds", 30));
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final Duration MEASURE = Duration.ofSeconds(5);
   private static final double MIN_RATE_RATIO = 0.5;
   private static final int QUEUE_SIZE = 20;
@@ -60,8 +61,9 @@ class OtlpOutageIT {
                 "lockwatch.lock.names").contains("early-a")));
         OtlpExportIT.assertFinding(cycles(receiver).get(0), "LOCK_ORDER_CYCLE",
             ExportLoadProgram.class.getName());
-        // warmed up (JIT), then the rate before the outage
-        Thread.sleep(2_000 + MEASURE.toMillis());
+        // warm-up (the JIT compiles the exporter, the SDK and the analyzer on the same cores),
+        // then the rate before the outage
+        Thread.sleep(WARM_UP.toMillis() + MEASURE.toMillis());
 
         long outageStart = System.currentTimeMillis();
         receiver.stop();
@@ -89,6 +91,8 @@ class OtlpOutageIT {
             100 * after / before, (long) droppedQueueFull(receiver),
             receiver.logRecords().size() - recordsAtRestart);
         System.out.println(numbers);
+        System.out.println("OtlpOutageIT: per-second counts (s since the outage started: ops): "
+            + rates.stream().map(r -> (r[0] - outageStart) / 1000 + ":" + r[1]).toList());
         assertTrue(before > 0 && during >= MIN_RATE_RATIO * before,
             numbers + "\nrates: " + rates.stream().map(r -> r[0] + ":" + r[1]).toList()
                 + run.describe());
