@@ -1,6 +1,12 @@
 package io.lockwatch.it;
 
-import static io.lockwatch.otel.testing.OtlpReceiver.attribute;
+import static io.lockwatch.it.ExportedTelemetry.assertFinding;
+import static io.lockwatch.it.ExportedTelemetry.await;
+import static io.lockwatch.it.ExportedTelemetry.counterPoint;
+import static io.lockwatch.it.ExportedTelemetry.hasPoint;
+import static io.lockwatch.it.ExportedTelemetry.histogramPoint;
+import static io.lockwatch.it.ExportedTelemetry.statuses;
+import static io.lockwatch.it.ExportedTelemetry.value;
 import static io.lockwatch.otel.testing.OtlpReceiver.stringAttribute;
 import static io.lockwatch.otel.testing.OtlpReceiver.stringsAttribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,15 +19,10 @@ import io.lockwatch.otel.testing.OtlpReceiver;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.SeverityNumber;
-import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
-import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +32,7 @@ import org.junit.jupiter.api.Test;
  * attributes, stacks) and the metrics (names, units, attributes) it got.
  */
 class OtlpExportIT {
-  private static final Duration WAIT = Duration.ofSeconds(40);
-  static final String SERVICE = "lockwatch-it";
+  private static final String SERVICE = "lockwatch-it";
 
   /**
    * {@code stalled-loop}: a STALL exported once new and once resolved, a LONG_HOLD, and the lock
@@ -161,83 +161,12 @@ class OtlpExportIT {
    *
    * @param name the run's directory under {@code target/e2e/<jdk>/}
    */
-  static AgentRun start(String name, JvmFork.Builder builder, OtlpReceiver receiver)
+  private static AgentRun start(String name, JvmFork.Builder builder, OtlpReceiver receiver)
       throws Exception {
     Path dir = Path.of("target", "e2e", ForkedJdk.feature() + "", name).toAbsolutePath();
     builder.setClasspath(ForkedJdk.examplesJar().toString()).setTimeout(Duration.ofSeconds(120))
         .addJvmArgs("-Dotel.metric.export.interval=500", "-Dotel.blrp.schedule.delay=100");
     return AgentRun.start(dir, builder, ",otlp-endpoint=" + receiver.endpoint()
         + ",otlp-protocol=" + receiver.protocol() + ",service-name=" + SERVICE);
-  }
-
-  /** Checks what every exported finding carries; its stacks must show a frame of the class named {@code frameClass} unless that is {@code null}. */
-  static void assertFinding(LogRecord record, String type, String frameClass) {
-    List<KeyValue> attributes = record.getAttributesList();
-    assertEquals("lockwatch." + type.toLowerCase(java.util.Locale.ROOT), record.getEventName());
-    assertEquals(type, stringAttribute(attributes, "lockwatch.finding.type"), record::toString);
-    String id = stringAttribute(attributes, "lockwatch.finding.id");
-    assertTrue(id != null && !id.isEmpty(), record::toString);
-    assertFalse(record.getBody().getStringValue().isEmpty(), record::toString);
-    assertTrue(record.getTimeUnixNano() > 0, record::toString);
-    String severity = record.getSeverityText();
-    assertTrue(List.of("CRITICAL", "WARNING", "INFO").contains(severity), record::toString);
-    if ("new".equals(stringAttribute(attributes, "lockwatch.finding.status"))) {
-      assertEquals(severity.equals("CRITICAL") ? SeverityNumber.SEVERITY_NUMBER_ERROR
-          : severity.equals("WARNING") ? SeverityNumber.SEVERITY_NUMBER_WARN
-          : SeverityNumber.SEVERITY_NUMBER_INFO, record.getSeverityNumber(), record::toString);
-    }
-    String thread = stringAttribute(attributes, "thread.name");
-    assertTrue(thread != null && !thread.isEmpty(), record::toString);
-    assertTrue(attribute(attributes, "thread.id").orElseThrow().getIntValue() > 0, record::toString);
-    assertTrue(stringsAttribute(attributes, "lockwatch.thread.names").contains(thread),
-        record::toString);
-    assertFalse(stringsAttribute(attributes, "lockwatch.lock.names").isEmpty(), record::toString);
-    if (frameClass != null) {
-      String stacks = stringAttribute(attributes, "code.stacktrace");
-      assertTrue(stacks != null && stacks.startsWith("--- part 0")
-          && stacks.contains(frameClass), record::toString);
-    }
-  }
-
-  static List<String> statuses(OtlpReceiver receiver, String eventName) {
-    return receiver.logRecords(eventName).stream()
-        .map(r -> stringAttribute(r.getAttributesList(), "lockwatch.finding.status"))
-        .collect(Collectors.toList());
-  }
-
-  static boolean counterPoint(OtlpReceiver receiver, String metric, String key, String value) {
-    return receiver.latestMetric(metric).filter(m -> hasPoint(m, p -> value.equals(
-        stringAttribute(p.getAttributesList(), key)) && value(p) >= 1)).isPresent();
-  }
-
-  private static boolean histogramPoint(OtlpReceiver receiver, String metric, String key,
-      String value, double minSumSeconds) {
-    return receiver.latestMetric(metric).filter(m -> m.getHistogram().getDataPointsList().stream()
-        .anyMatch((HistogramDataPoint p) -> value.equals(stringAttribute(p.getAttributesList(), key))
-            && p.getCount() >= 1 && p.getSum() >= minSumSeconds)).isPresent();
-  }
-
-  static boolean hasPoint(Metric metric, Predicate<NumberDataPoint> match) {
-    return metric.getSum().getDataPointsList().stream().anyMatch(match);
-  }
-
-  static double value(NumberDataPoint p) {
-    return p.hasAsDouble() ? p.getAsDouble() : p.getAsInt();
-  }
-
-  /** Polls until the condition holds; fails with the fork's output and what the receiver got. */
-  static void await(AgentRun run, OtlpReceiver receiver, String what, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("not received within " + WAIT.toSeconds() + " s: " + what
-            + "\n--- receiver: " + receiver + ", events: " + receiver.logRecords().stream()
-                .map(r -> r.getEventName() + "/" + stringAttribute(r.getAttributesList(),
-                    "lockwatch.finding.status")).collect(Collectors.toList())
-            + run.describe());
-      }
-      Thread.sleep(100);
-    }
   }
 }

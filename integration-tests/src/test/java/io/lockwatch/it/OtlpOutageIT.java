@@ -1,5 +1,7 @@
 package io.lockwatch.it;
 
+import static io.lockwatch.it.ExportedTelemetry.assertFinding;
+import static io.lockwatch.it.ExportedTelemetry.await;
 import static io.lockwatch.otel.testing.OtlpReceiver.stringAttribute;
 import static io.lockwatch.otel.testing.OtlpReceiver.stringsAttribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,14 +54,14 @@ class OtlpOutageIT {
               "-Dotel.exporter.otlp.timeout=5000");
       try (AgentRun run = AgentRun.start(dir, builder, ",otlp-endpoint=" + receiver.endpoint()
           + ",otlp-protocol=grpc,export-queue-size=" + QUEUE_SIZE + ",service-name="
-          + OtlpExportIT.SERVICE)) {
+          + "lockwatch-outage-it")) {
         assertTrue(run.awaitMarker(Duration.ofSeconds(60), MarkerLine.READY).isPresent(),
             "no READY" + run.describe());
         // the inversion made before the exporter's stream started is exported too
-        OtlpExportIT.await(run, receiver, "the early LOCK_ORDER_CYCLE", () ->
+        await(run, receiver, "the early LOCK_ORDER_CYCLE", () ->
             cycles(receiver).stream().anyMatch(r -> stringsAttribute(r.getAttributesList(),
                 "lockwatch.lock.names").contains("early-a")));
-        OtlpExportIT.assertFinding(cycles(receiver).get(0), "LOCK_ORDER_CYCLE",
+        assertFinding(cycles(receiver).get(0), "LOCK_ORDER_CYCLE",
             ExportLoadProgram.class.getName());
         // warm-up (the JIT compiles the exporter, the SDK and the analyzer on the same cores),
         // then the rate before the outage
@@ -72,10 +74,10 @@ class OtlpOutageIT {
         long outageEnd = System.currentTimeMillis();
         int recordsAtRestart = receiver.logRecords().size();
 
-        OtlpExportIT.await(run, receiver, "a finding made after the outage", () ->
+        await(run, receiver, "a finding made after the outage", () ->
             cycles(receiver).stream().anyMatch(r -> TimeUnit.NANOSECONDS.toMillis(
                 r.getTimeUnixNano()) > outageEnd));
-        OtlpExportIT.await(run, receiver, "lockwatch.exporter.dropped{reason=queue_full} > 0",
+        await(run, receiver, "lockwatch.exporter.dropped{reason=queue_full} > 0",
             () -> droppedQueueFull(receiver) > 0);
         long afterEnd = outageEnd + 1_000 + MEASURE.toMillis();
         Thread.sleep(Math.max(0, afterEnd - System.currentTimeMillis() + 1_500));
@@ -122,7 +124,7 @@ class OtlpOutageIT {
     return dropped.getSum().getDataPointsList().stream()
         .filter(p -> "logs".equals(stringAttribute(p.getAttributesList(), "signal"))
             && "queue_full".equals(stringAttribute(p.getAttributesList(), "reason")))
-        .mapToDouble(OtlpExportIT::value).sum();
+        .mapToDouble(ExportedTelemetry::value).sum();
   }
 
   /** @return {@code [epochMillis, operations]} of every {@code RATE} line */
