@@ -1,11 +1,12 @@
 package io.lockwatch.otel;
 
-import static io.lockwatch.otel.OtlpReceiver.attribute;
-import static io.lockwatch.otel.OtlpReceiver.stringAttribute;
+import static io.lockwatch.otel.testing.OtlpReceiver.attribute;
+import static io.lockwatch.otel.testing.OtlpReceiver.stringAttribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lockwatch.otel.testing.OtlpReceiver;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -87,7 +88,7 @@ abstract class AbstractOtlpExportTest {
         "code.stacktrace");
     assertTrue(stallStacks.contains("other side\n" + TestEvents.STACK_A), stallStacks);
 
-    String serviceName = stringAttribute(receiver.logRequests.get(0).getResourceLogs(0)
+    String serviceName = stringAttribute(receiver.logRequests().get(0).getResourceLogs(0)
         .getResource().getAttributesList(), "service.name");
     assertEquals("lockwatch-test", serviceName);
   }
@@ -99,7 +100,7 @@ abstract class AbstractOtlpExportTest {
     assertTrue(TestEvents.await(WAIT, () -> receiver.latestMetric("lockwatch.findings").isPresent()
         && receiver.latestMetric("lockwatch.executor.submissions.under_lock").isPresent()
         && receiver.latestMetric("lockwatch.lock.hold").isPresent()),
-        () -> "metric requests: " + receiver.metricRequests.size());
+        () -> "metric requests: " + receiver.metricRequests().size());
 
     Metric wait = receiver.latestMetric("lockwatch.lock.wait").orElseThrow();
     assertEquals("s", wait.getUnit());

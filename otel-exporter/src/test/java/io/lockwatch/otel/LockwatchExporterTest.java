@@ -3,6 +3,7 @@ package io.lockwatch.otel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lockwatch.otel.testing.GrpcOtlpReceiver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class LockwatchExporterTest {
           TestEvents events = new TestEvents()) {
         events.standardScenario();
         assertTrue(TestEvents.await(Duration.ofSeconds(20),
-            () -> !receiver.logRecords().isEmpty() && !receiver.metricRequests.isEmpty()));
+            () -> !receiver.logRecords().isEmpty() && !receiver.metricRequests().isEmpty()));
         List<String> nonDaemons = Thread.getAllStackTraces().keySet().stream()
             .filter(t -> !before.contains(t.getId()) && !t.isDaemon() && t.isAlive())
             .map(Thread::getName).collect(Collectors.toList());

@@ -136,7 +136,9 @@ public final class FindingLogEmitter implements Consumer<Finding> {
   }
 
   private static void appendStacks(StringBuilder out, int index, Finding.Part part) {
-    if (part.stack() == null && part.relatedStack() == null) {
+    String stack = emptyToNull(part.stack());
+    String relatedStack = emptyToNull(part.relatedStack());
+    if (stack == null && relatedStack == null) {
       return;
     }
     out.append("--- part ").append(index);
@@ -150,18 +152,23 @@ public final class FindingLogEmitter implements Consumer<Finding> {
       out.append(" requesting ").append(part.toLock());
     }
     out.append('\n');
-    if (part.stack() != null) {
-      out.append(part.stack());
-      if (!part.stack().endsWith("\n")) {
+    if (stack != null) {
+      out.append(stack);
+      if (!stack.endsWith("\n")) {
         out.append('\n');
       }
     }
-    if (part.relatedStack() != null) {
-      out.append("--- part ").append(index).append(" other side\n").append(part.relatedStack());
-      if (!part.relatedStack().endsWith("\n")) {
+    if (relatedStack != null) {
+      out.append("--- part ").append(index).append(" other side\n").append(relatedStack);
+      if (!relatedStack.endsWith("\n")) {
         out.append('\n');
       }
     }
+  }
+
+  /** A stack the analyzer does not know (a hold still in progress) is empty: no header then. */
+  private static String emptyToNull(String stack) {
+    return stack == null || stack.isBlank() ? null : stack;
   }
 
   private static void addIfPresent(Set<String> set, String value) {

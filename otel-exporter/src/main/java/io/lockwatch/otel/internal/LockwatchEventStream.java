@@ -8,6 +8,7 @@ import io.lockwatch.events.LockWaitEvent;
 import io.lockwatch.events.RuntimeHealthEvent;
 import io.lockwatch.events.TaskExecutionEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
@@ -17,6 +18,11 @@ import jdk.jfr.consumer.RecordingStream;
  * Lockwatch events (with their default thresholds) and dispatches them on its own daemon thread
  * ({@code lockwatch-exporter-stream}).
  *
+ * <p>Replay: the stream starts at the JVM's start (at most {@link #MAX_REPLAY} back), not at its
+ * own start, so the findings and metric events recorded before it came up (by the agent's
+ * recording, while the exporter was still starting) are exported too. Without another recording
+ * there is nothing older in the repository and it starts where it is.
+ *
  * <p>Dispatch policy: every handler runs behind a guard that counts and throttles errors, so one
  * bad event never stops the stream. Handlers only update in-memory state or hand records to the
  * SDK's bounded queues; nothing here touches the network.
@@ -25,6 +31,8 @@ import jdk.jfr.consumer.RecordingStream;
  */
 public final class LockwatchEventStream implements AutoCloseable {
   private static final Duration MAX_AGE = Duration.ofSeconds(30);
+  /** How far back the stream starts at most (a late start does not parse a long history). */
+  static final Duration MAX_REPLAY = Duration.ofMinutes(2);
 
   private final RecordingStream stream;
   private final ThrottledErrorLog errors = new ThrottledErrorLog("lockwatch exporter");
@@ -46,6 +54,7 @@ public final class LockwatchEventStream implements AutoCloseable {
     try {
       stream.setMaxAge(MAX_AGE);
       stream.setReuse(true);
+      stream.setStartTime(replayFrom(Instant.now()));
       for (String name : new String[] {FindingEvent.NAME, LockHoldEvent.NAME, LockWaitEvent.NAME,
           TaskExecutionEvent.NAME, ExecutorSubmitEvent.NAME, InFlightEvent.NAME,
           RuntimeHealthEvent.NAME}) {
@@ -79,6 +88,17 @@ public final class LockwatchEventStream implements AutoCloseable {
     }
   }
 
+  /**
+   * @param now the current time, not {@code null}
+   * @return when this JVM started, or {@link #MAX_REPLAY} before {@code now} if that is later or
+   *     the start is unknown
+   */
+  static Instant replayFrom(Instant now) {
+    Instant earliest = now.minus(MAX_REPLAY);
+    Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(earliest);
+    return jvmStart.isAfter(earliest) ? jvmStart : earliest;
+  }
+
   private void on(String eventName, Consumer<RecordedEvent> handler) {
     stream.onEvent(eventName, event -> guard(() -> handler.accept(event)));
   }
@@ -101,6 +121,6 @@ public final class LockwatchEventStream implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LockwatchEventStream{maxAge=" + MAX_AGE + "}";
+    return "LockwatchEventStream{maxAge=" + MAX_AGE + ", maxReplay=" + MAX_REPLAY + "}";
   }
 }

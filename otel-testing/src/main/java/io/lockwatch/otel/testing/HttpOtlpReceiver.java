@@ -1,4 +1,4 @@
-package io.lockwatch.otel;
+package io.lockwatch.otel.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,22 +13,28 @@ import java.net.InetSocketAddress;
 import java.util.zip.GZIPInputStream;
 
 /** An OTLP/HTTP receiver (binary protobuf, {@code com.sun.net.httpserver}) for tests. */
-final class HttpOtlpReceiver extends OtlpReceiver {
+public final class HttpOtlpReceiver extends OtlpReceiver {
+  private final Object lock = new Object();
   private HttpServer server;
 
+  /** Creates a receiver; {@link #start()} binds it. */
+  public HttpOtlpReceiver() {}
+
   @Override
-  synchronized void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/v1/logs", exchange -> {
-      logRequests.add(ExportLogsServiceRequest.parseFrom(body(exchange)));
-      respond(exchange, ExportLogsServiceResponse.getDefaultInstance().toByteArray());
-    });
-    server.createContext("/v1/metrics", exchange -> {
-      metricRequests.add(ExportMetricsServiceRequest.parseFrom(body(exchange)));
-      respond(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
-    });
-    server.start();
-    port = server.getAddress().getPort();
+  public void start() throws IOException {
+    synchronized (lock) {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port()), 0);
+      server.createContext("/v1/logs", exchange -> {
+        received(ExportLogsServiceRequest.parseFrom(body(exchange)));
+        respond(exchange, ExportLogsServiceResponse.getDefaultInstance().toByteArray());
+      });
+      server.createContext("/v1/metrics", exchange -> {
+        received(ExportMetricsServiceRequest.parseFrom(body(exchange)));
+        respond(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
+      });
+      server.start();
+      port(server.getAddress().getPort());
+    }
   }
 
   private static byte[] body(HttpExchange exchange) throws IOException {
@@ -52,15 +58,17 @@ final class HttpOtlpReceiver extends OtlpReceiver {
   }
 
   @Override
-  synchronized void stop() {
-    if (server != null) {
-      server.stop(0);
-      server = null;
+  public void stop() {
+    synchronized (lock) {
+      if (server != null) {
+        server.stop(0);
+        server = null;
+      }
     }
   }
 
   @Override
-  String protocol() {
+  public String protocol() {
     return "http/protobuf";
   }
 }
