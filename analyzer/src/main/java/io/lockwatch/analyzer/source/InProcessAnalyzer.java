@@ -153,7 +153,7 @@ public final class InProcessAnalyzer implements AutoCloseable {
    * is still reported live.
    */
   static final class ExitDrain {
-    static final long MAX_WAIT_MILLIS = 2500;
+    static final long MAX_WAIT_MILLIS = 4000;
     private final Object lock = new Object();
     private long flushes; // guarded by lock
     private boolean closed; // guarded by lock
