@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The overhead workload, run in a child JVM: a fixed number of JDBC operations on an H2 in-memory
  * database by several threads (60% point reads, 10% range reads, 25% updates, 5% inserts), after a
- * warm-up of a fifth as many. Prints one JSON line {@code RESULT {...}} with throughput, p50/p99
+ * warm-up ({@code --warmup}, default as many: the JIT must be done with the instrumented code before
+ * the measured phase, or the comparison measures compile time). Prints one JSON line {@code RESULT {...}} with throughput, p50/p99
  * latency, CPU time of the measured phase and peak RSS.
  *
- * <p>Usage: {@code H2Workload [--threads 8] [--ops 200000] [--rows 10000]}
+ * <p>Usage: {@code H2Workload [--threads 8] [--ops 200000] [--warmup OPS] [--rows 10000]}
  */
 public final class H2Workload {
   private final int threads;
@@ -48,7 +49,7 @@ public final class H2Workload {
     H2Workload w = new H2Workload(threads, rows, "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000");
     try (Connection setup = DriverManager.getConnection(w.url, "sa", "")) {
       w.createSchema(setup);
-      w.run(Math.max(threads, ops / 5), 1L);
+      w.run(Math.max(threads, intArg(args, "--warmup", ops)), 1L);
       long cpu0 = ProcessMetrics.processCpuNanos();
       long classes0 = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
       long jit0 = jitMillis();

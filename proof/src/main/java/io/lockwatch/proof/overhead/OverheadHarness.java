@@ -105,9 +105,10 @@ public final class OverheadHarness {
           continue;
         }
         results.get(c.name).add(m);
-        out.printf(Locale.ROOT, "  round %d  %-26s %10.0f ops/s  p99 %8.1f us  cpu %6.2f s  rss %6.0f MiB%n",
+        out.printf(Locale.ROOT, "  round %d  %-26s %10.0f ops/s  p99 %8.1f us  cpu %6.2f s  rss %6.0f MiB"
+            + "  (measured phase: %.0f classes loaded, %.0f ms JIT)%n",
             r + 1, c.name, num(m, "opsPerSec"), num(m, "p99Micros"), num(m, "cpuSeconds"),
-            num(m, "peakRssMiB"));
+            num(m, "peakRssMiB"), num(m, "classesLoaded"), num(m, "jitMillis"));
       }
     }
     out.println();
