@@ -2,6 +2,7 @@ package io.lockwatch.agent;
 
 import io.lockwatch.agent.instrument.InstallListener;
 import io.lockwatch.agent.instrument.Instrumentations;
+import io.lockwatch.agent.instrument.RetransformFailures;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -12,7 +13,9 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  *
  * <p>Order of start-up, each step on the premain thread: options; bootstrap part on the bootstrap
  * class path; JFR event registration (JDK-8371889); pre-loading of every class the hooks use;
- * the recording; the transformer (retransforming loaded JDK classes); the self-test.
+ * the recording; the transformer (retransforming loaded JDK classes); the self-test. A loaded class
+ * the JVM refuses to retransform (another agent changed its shape) stays uninstrumented and is named
+ * in one {@code instrumentation partly disabled} line; everything else is instrumented.
  */
 public final class LockwatchAgent {
   private static volatile AgentOptions installedOptions;
@@ -86,11 +89,18 @@ public final class LockwatchAgent {
       ResettableClassFileTransformer transformer = instrumentations.install(inst);
       InstallListener listener = instrumentations.listener();
       String failure = options.flag("self-test") && options.flag("locks")
-          ? SelfTest.run(listener) : null;
+          ? SelfTest.run(listener, instrumentations.retransformFailures()) : null;
       if (failure != null) {
-        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        // Split failed batches here too: one refused class must not keep every other class advised.
+        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION,
+            AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE,
+            new RetransformFailures());
         log("agent disabled: self-test failed: " + failure);
         return;
+      }
+      String partly = instrumentations.retransformFailures().summary();
+      if (partly != null) {
+        log(partly);
       }
       installedOptions = options;
       ErrorReporter.start(listener);

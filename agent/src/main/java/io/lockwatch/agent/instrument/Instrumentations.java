@@ -52,6 +52,7 @@ public final class Instrumentations {
 
   private final Switches switches;
   private final InstallListener listener = new InstallListener();
+  private final RetransformFailures retransformFailures = new RetransformFailures();
 
   /**
    * Creates the assembly.
@@ -72,6 +73,15 @@ public final class Instrumentations {
   }
 
   /**
+   * Returns the loaded classes the JVM refused to retransform (known once {@link #install} returns).
+   *
+   * @return the failures
+   */
+  public RetransformFailures retransformFailures() {
+    return retransformFailures;
+  }
+
+  /**
    * Installs the transformer and retransforms the already loaded JDK classes.
    *
    * @param inst the instrumentation
@@ -82,7 +92,11 @@ public final class Instrumentations {
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().ignore(none()))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(retransformFailures)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        // Another agent may make classes implement its own bootstrap interfaces without a findable
+        // class file (OpenTelemetry's VirtualField markers): describe those from the loaded class.
+        .with(new BootstrapTypePoolStrategy())
         .with(AgentBuilder.TypeStrategy.Default.REDEFINE_FROZEN)
         .with(listener)
         .ignore(nameStartsWith("io.lockwatch.agent.")
@@ -92,8 +106,9 @@ public final class Instrumentations {
             .or(nameStartsWith("io.lockwatch.analyzer."))
             .or(nameStartsWith("io.lockwatch.otel."))
             .or(nameStartsWith("io.lockwatch.micrometer."))
-            .or(nameStartsWith("net.bytebuddy."))
-            .or(isSynthetic()));
+            .or(OtherAgents.types())
+            .or(isSynthetic()))
+        .or(any(), OtherAgents.classLoaders());
     if (switches.locks) {
       builder = locks(builder);
     }
