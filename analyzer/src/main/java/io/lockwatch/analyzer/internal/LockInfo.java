@@ -28,7 +28,8 @@ public final class LockInfo {
     this.runKey = runKey;
   }
 
-  void learn(String cls, String nm, jdk.jfr.consumer.RecordedStackTrace stack) {
+  /** Learns what is not known yet: empty or {@code null} arguments teach nothing. */
+  public void learn(String cls, String nm, jdk.jfr.consumer.RecordedStackTrace stack) {
     if ((className == null || className.isEmpty()) && cls != null && !cls.isEmpty()) {
       className = cls;
       changed();
@@ -63,6 +64,16 @@ public final class LockInfo {
   /** @param n the value to cache until the lock learns more */
   public void cacheNode(Object n) {
     node = n;
+  }
+
+  /** @return whether the class name is known (events cannot change it any more) */
+  public boolean hasClassName() {
+    return className != null && !className.isEmpty();
+  }
+
+  /** @return whether a name is known (events cannot change it any more) */
+  public boolean hasName() {
+    return name != null && !name.isEmpty();
   }
 
   /** @return whether class, and a name or site, are known: nothing more to learn from events */
