@@ -9,6 +9,7 @@ import io.lockwatch.analyzer.internal.BoundedMap;
 import io.lockwatch.analyzer.internal.ExecutorInfo;
 import io.lockwatch.analyzer.internal.FindingSink;
 import io.lockwatch.analyzer.internal.LockInfo;
+import io.lockwatch.analyzer.internal.LongLruMap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -36,7 +37,7 @@ public final class HazardDetector {
 
   private final FindingSink sink;
   private final long longHoldNanos;
-  private final BoundedMap<Long, Recent> recent = new BoundedMap<>(MAX_THREADS);
+  private final LongLruMap<Recent> recent = new LongLruMap<>(MAX_THREADS);
   private final BoundedMap<String, LockRecent> locks = new BoundedMap<>(MAX_LOCKS);
 
   /**
