@@ -264,32 +264,32 @@ public final class LockwatchAnalyzer {
     RecordedStackTrace st = Events.stackTrace(e);
     LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
     Duration d = e.getDuration();
-    stats.add(l.findingKey(), d.toNanos());
+    stats.add(l, d.toNanos());
     ThreadRef t = Events.eventThread(e);
     Frames frames = Frames.of(st);
-    String mode = Events.string(e, "mode");
-    hazards.onLockHold(t, l, mode, (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
-    taskAcquires(t, l, mode, frames, time);
+    // Fields read only when needed: most holds are short and most threads are no pool's workers.
+    hazards.onLockHold(t, l, () -> (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
+    taskAcquires(t, l, e, frames, time);
   }
 
   private void onLockWait(RecordedEvent e, Instant time) {
     RecordedStackTrace st = Events.stackTrace(e);
     LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
     Duration d = e.getDuration();
-    stats.add(l.findingKey(), d.toNanos());
+    stats.add(l, d.toNanos());
     ThreadRef t = Events.eventThread(e);
     hazards.onLockWait(t, l, time, d);
     if (Events.ids(Events.string(e, "heldLockIds")).length == 0) {
-      taskAcquires(t, l, Events.string(e, "mode"), Frames.of(st), time);
+      taskAcquires(t, l, e, Frames.of(st), time);
     }
   }
 
-  /** A task of a pool acquired a lock at top level: edge pool -> lock. */
-  private void taskAcquires(ThreadRef t, LockInfo l, String mode, Frames frames, Instant time) {
+  /** A task of a pool acquired a lock at top level (its event's mode field): edge pool -> lock. */
+  private void taskAcquires(ThreadRef t, LockInfo l, RecordedEvent e, Frames frames, Instant time) {
     ExecutorInfo pool = t == null ? null : run.executorOfWorker(t.id(), t.name());
     if (pool != null) {
       lockOrder.onEdge(run.index(), OrderNode.of(pool), OrderNode.of(l), List.of(), t, frames,
-          false, "read".equals(mode), time);
+          false, "read".equals(Events.string(e, "mode")), time);
     }
   }
 

@@ -22,6 +22,10 @@ public final class LockInfo {
   private String displayName;
   private Object node;
   private Boolean userNamed;
+  /** This lock's entry in {@link LockStats}, for its current finding key, or {@code null}. */
+  RecencyIndex.Entry<long[]> statsEntry;
+  /** A detector's entry for this lock's current finding key (see {@link #keyEntry}), or null. */
+  private RecencyIndex.Entry<?> keyEntry;
 
   LockInfo(long id, String runKey) {
     this.id = id;
@@ -50,6 +54,23 @@ public final class LockInfo {
     stableKey = null;
     displayName = null;
     node = null;
+    statsEntry = null;
+    keyEntry = null;
+  }
+
+  /**
+   * The entry a detector keeps for this lock's finding key in its own index (one detector only),
+   * dropped when the key changes.
+   *
+   * @return the entry, or {@code null}
+   */
+  public RecencyIndex.Entry<?> keyEntry() {
+    return keyEntry;
+  }
+
+  /** @param e the entry to keep for the current finding key */
+  public void keyEntry(RecencyIndex.Entry<?> e) {
+    keyEntry = e;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.lockwatch.analyzer.lockorder;
 
+import io.lockwatch.analyzer.internal.RecencyIndex;
 import io.lockwatch.analyzer.findings.Finding;
 import io.lockwatch.analyzer.findings.FindingType;
 import io.lockwatch.analyzer.findings.Severity;

@@ -1,5 +1,6 @@
 package io.lockwatch.analyzer.lockorder;
 
+import io.lockwatch.analyzer.internal.RecencyIndex;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

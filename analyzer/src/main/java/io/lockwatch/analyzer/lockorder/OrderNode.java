@@ -1,5 +1,6 @@
 package io.lockwatch.analyzer.lockorder;
 
+import io.lockwatch.analyzer.internal.RecencyIndex;
 import io.lockwatch.analyzer.findings.ExecutorRef;
 import io.lockwatch.analyzer.findings.LockRef;
 import io.lockwatch.analyzer.internal.ExecutorInfo;

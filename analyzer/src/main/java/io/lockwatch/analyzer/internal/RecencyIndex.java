@@ -1,4 +1,4 @@
-package io.lockwatch.analyzer.lockorder;
+package io.lockwatch.analyzer.internal;
 
 import java.util.HashMap;
 
@@ -6,23 +6,24 @@ import java.util.HashMap;
  * String-keyed entries in recency order, with the semantics of an access-ordered {@code
  * LinkedHashMap} (a lookup or put makes the entry the most recent; past the capacity the least
  * recent entry is evicted), whose entries may be held by callers: touching a held entry that was
- * not removed is the same as looking its key up, without the hash lookup. Not thread-safe.
+ * not removed is the same as looking its key up, without the hash lookup. Not thread-safe. This
+ * class is internal.
  *
  * @param <V> the values
  */
-final class RecencyIndex<V> {
+public final class RecencyIndex<V> {
   private final HashMap<String, Entry<V>> map = new HashMap<>(1024);
   private final int capacity;
   private Entry<V> eldest;
   private Entry<V> youngest;
 
   /** @param capacity the most entries kept before the least recent is evicted on a put */
-  RecencyIndex(int capacity) {
+  public RecencyIndex(int capacity) {
     this.capacity = capacity;
   }
 
   /** @return the key's entry, made most recent, or {@code null} */
-  Entry<V> get(String key) {
+  public Entry<V> get(String key) {
     Entry<V> e = map.get(key);
     if (e != null) {
       touch(e);
@@ -34,7 +35,7 @@ final class RecencyIndex<V> {
    * @param held an entry the caller kept for this key, or {@code null}
    * @return the key's entry, made most recent, or {@code null}: as {@link #get}
    */
-  Entry<V> get(String key, Entry<V> held) {
+  public Entry<V> get(String key, Entry<V> held) {
     if (held != null && !held.removed) {
       touch(held);
       return held;
@@ -43,7 +44,7 @@ final class RecencyIndex<V> {
   }
 
   /** Maps the key to the value, made most recent; evicts the least recent past the capacity. */
-  Entry<V> put(String key, V value) {
+  public Entry<V> put(String key, V value) {
     Entry<V> e = map.get(key);
     if (e != null) {
       e.value = value;
@@ -66,7 +67,7 @@ final class RecencyIndex<V> {
   }
 
   /** Makes a live entry the most recent. */
-  void touch(Entry<V> e) {
+  public void touch(Entry<V> e) {
     if (e == youngest) {
       return;
     }
@@ -85,7 +86,7 @@ final class RecencyIndex<V> {
   }
 
   /** Removes a live entry. */
-  void remove(Entry<V> e) {
+  public void remove(Entry<V> e) {
     map.remove(e.key);
     Entry<V> o = e.older;
     Entry<V> n = e.newer;
@@ -105,19 +106,21 @@ final class RecencyIndex<V> {
   }
 
   /** @return the least recent entry, or {@code null} */
-  Entry<V> eldest() {
+  public Entry<V> eldest() {
     return eldest;
   }
 
   /** @return entries held */
-  int size() {
+  public int size() {
     return map.size();
   }
 
-  /** One key's entry; {@link #removed} once it left the index (a new entry may replace it). */
-  static final class Entry<V> {
-    final String key;
-    V value;
+  /** One key's entry, marked removed once it left the index (a new entry may replace it). */
+  public static final class Entry<V> {
+    /** The key. */
+    public final String key;
+    /** The value. */
+    public V value;
     Entry<V> older;
     Entry<V> newer;
     boolean removed;
@@ -128,7 +131,7 @@ final class RecencyIndex<V> {
     }
 
     /** @return the next more recent entry, or {@code null} */
-    Entry<V> newer() {
+    public Entry<V> newer() {
       return newer;
     }
   }
