@@ -193,20 +193,20 @@ public final class LockwatchAnalyzer {
       case "lockwatch.LockWait" -> onLockWait(e, time);
       case "lockwatch.BlockingWait" -> onBlockingWait(e);
       case "lockwatch.TaskExecution" -> onTaskExecution(e);
-      case "lockwatch.ExecutorSubmit" -> run.executor(e.getLong("executorId"),
+      case "lockwatch.ExecutorSubmit" -> run.executor(Events.id(e, "executorId"),
           Events.className(e, "executorClass"), Events.string(e, "executorName"));
       case "lockwatch.SelfDeadlock" -> onSelfDeadlock(e);
       case "lockwatch.DeclaredLockOrder" -> declared.onDeclared(Events.string(e, "orderName"),
           Events.string(e, "lockNames"));
       case "jdk.VirtualThreadPinned" -> hazards.onPinned(Events.eventThread(e), time,
-          e.getDuration(), Events.frames(e.getStackTrace()));
+          e.getDuration(), Events.frames(Events.stackTrace(e)));
       case "jdk.SocketRead" -> hazards.onIo(Events.eventThread(e), "socket read from "
           + Events.string(e, "host") + ":" + Events.longValue(e, "port"), time, e.getDuration(),
-          Events.frames(e.getStackTrace()));
+          Events.frames(Events.stackTrace(e)));
       case "jdk.FileRead" -> hazards.onIo(Events.eventThread(e), "file read of "
-          + Events.string(e, "path"), time, e.getDuration(), Events.frames(e.getStackTrace()));
+          + Events.string(e, "path"), time, e.getDuration(), Events.frames(Events.stackTrace(e)));
       case "jdk.ThreadSleep" -> hazards.onIo(Events.eventThread(e), "sleep", time,
-          e.getDuration(), Events.frames(e.getStackTrace()));
+          e.getDuration(), Events.frames(Events.stackTrace(e)));
       default -> { }
     }
   }
@@ -217,16 +217,23 @@ public final class LockwatchAnalyzer {
    */
   private LockInfo lockOf(RecordedEvent e, String idField, String classField, String nameField,
       RecordedStackTrace st) {
-    long id = e.getLong(idField);
+    long id = Events.id(e, idField);
     LockInfo known = run.knownLock(id);
     if (known != null && known.complete()) {
       return known;
     }
-    return run.lock(id, Events.className(e, classField), Events.string(e, nameField), st);
+    // Only what the lock does not know yet: a known class or name is never replaced.
+    String cls = known != null && known.hasClassName() ? "" : Events.className(e, classField);
+    String name = known != null && known.hasName() ? "" : Events.string(e, nameField);
+    if (known != null) {
+      known.learn(cls, name, st);
+      return known;
+    }
+    return run.lock(id, cls, name, st);
   }
 
   private void onLockOrder(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = e.getStackTrace();
+    RecordedStackTrace st = Events.stackTrace(e);
     LockInfo held = lockOf(e, "heldLockId", "heldLockClass", "heldLockName", null);
     LockInfo acquired = lockOf(e, "acquiredLockId", "acquiredLockClass", "acquiredLockName", st);
     long[] heldIds = Events.ids(Events.string(e, "heldLockIds"));
@@ -254,34 +261,35 @@ public final class LockwatchAnalyzer {
   }
 
   private void onLockHold(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = e.getStackTrace();
+    RecordedStackTrace st = Events.stackTrace(e);
     LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
     Duration d = e.getDuration();
-    stats.add(l.findingKey(), d.toNanos());
+    stats.add(l, d.toNanos());
     ThreadRef t = Events.eventThread(e);
     Frames frames = Frames.of(st);
-    String mode = Events.string(e, "mode");
-    hazards.onLockHold(t, l, mode, (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
-    taskAcquires(t, l, mode, frames, time);
+    // Fields read only when needed: most holds are short and most threads are no pool's workers.
+    hazards.onLockHold(t, l, () -> (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
+    taskAcquires(t, l, e, frames, time);
   }
 
   private void onLockWait(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = e.getStackTrace();
+    RecordedStackTrace st = Events.stackTrace(e);
     LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
-    stats.add(l.findingKey(), e.getDuration().toNanos());
+    Duration d = e.getDuration();
+    stats.add(l, d.toNanos());
     ThreadRef t = Events.eventThread(e);
-    hazards.onLockWait(t, l, e.getStartTime(), e.getDuration());
+    hazards.onLockWait(t, l, time, d);
     if (Events.ids(Events.string(e, "heldLockIds")).length == 0) {
-      taskAcquires(t, l, Events.string(e, "mode"), Frames.of(st), time);
+      taskAcquires(t, l, e, Frames.of(st), time);
     }
   }
 
-  /** A task of a pool acquired a lock at top level: edge pool -> lock. */
-  private void taskAcquires(ThreadRef t, LockInfo l, String mode, Frames frames, Instant time) {
+  /** A task of a pool acquired a lock at top level (its event's mode field): edge pool -> lock. */
+  private void taskAcquires(ThreadRef t, LockInfo l, RecordedEvent e, Frames frames, Instant time) {
     ExecutorInfo pool = t == null ? null : run.executorOfWorker(t.id(), t.name());
     if (pool != null) {
       lockOrder.onEdge(run.index(), OrderNode.of(pool), OrderNode.of(l), List.of(), t, frames,
-          false, "read".equals(mode), time);
+          false, "read".equals(Events.string(e, "mode")), time);
     }
   }
 
@@ -291,7 +299,7 @@ public final class LockwatchAnalyzer {
     long executorId = Events.longValue(e, "executorId");
     ExecutorInfo pool = executorId == 0 ? null
         : run.executor(executorId, "", Events.string(e, "executorName"));
-    Frames frames = Frames.of(e.getStackTrace());
+    Frames frames = Frames.of(Events.stackTrace(e));
     String kind = Events.string(e, "waitKind");
     Instant time = e.getStartTime();
     hazards.onBlockingWait(t, kind, held, pool, frames.get(), time, e.getDuration());
@@ -323,7 +331,7 @@ public final class LockwatchAnalyzer {
   }
 
   private void onTaskExecution(RecordedEvent e) {
-    long id = e.getLong("executorId");
+    long id = Events.id(e, "executorId");
     run.executor(id, Events.className(e, "executorClass"), Events.string(e, "executorName"));
     ThreadRef worker = Events.thread(e, "worker");
     if (worker == null) {
@@ -335,8 +343,8 @@ public final class LockwatchAnalyzer {
   }
 
   private void onSelfDeadlock(RecordedEvent e) {
-    RecordedStackTrace st = e.getStackTrace();
-    LockInfo l = run.lock(e.getLong("lockId"), Events.className(e, "lockClass"),
+    RecordedStackTrace st = Events.stackTrace(e);
+    LockInfo l = run.lock(Events.id(e, "lockId"), Events.className(e, "lockClass"),
         Events.string(e, "lockName"), st);
     hazards.onSelfDeadlock(Events.eventThread(e), l, Events.string(e, "heldMode"),
         Events.string(e, "requestedMode"), Events.string(e, "kind"), Events.frames(st),
@@ -344,7 +352,7 @@ public final class LockwatchAnalyzer {
   }
 
   private void onInFlight(RecordedEvent e, Instant time) {
-    long snapshotId = e.getLong("snapshotId");
+    long snapshotId = Events.id(e, "snapshotId");
     InFlightState.Kind kind = InFlightState.Kind.parse(Events.string(e, "state"));
     if (kind == null) {
       return;

@@ -16,17 +16,19 @@ import jdk.jfr.consumer.RecordingFile;
  * Measured harness for offline analyzer throughput (not a unit test; no timing assertions). Writes a
  * recording with a realistic mix of Lockwatch events (order edges over a bounded lock population,
  * holds, waits, in-flight snapshots), then reports events/s on one thread for (a) the engine alone,
- * over pre-parsed events, and (b) parse + engine from the file.
+ * over pre-parsed events, (b) the JDK's parser alone (a {@code RecordingFile} read loop) and (c)
+ * parse + engine from the file, per round and as the median of rounds 1 and later.
  *
  * <p>Run: {@code mvn -B -o -q -pl analyzer -am test-compile && java -cp
  * analyzer/target/classes:analyzer/target/test-classes:jfr-events/target/classes
- * io.lockwatch.analyzer.ThroughputHarness [events]}
+ * io.lockwatch.analyzer.ThroughputHarness [events [rounds]]}
  */
 public final class ThroughputHarness {
   private ThroughputHarness() {}
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Path dir = Files.createTempDirectory("lockwatch-throughput");
     Path file;
     try (TestRecording r = new TestRecording()) {
@@ -40,11 +42,19 @@ public final class ThroughputHarness {
       }
     }
     // CPU time of this (single) thread, so that a machine shared with other work still measures
-    // the cost on one core; wall-clock rates are printed beside it.
+    // the cost on one core; wall-clock rates and the whole process's CPU time (JIT and GC threads
+    // included) are printed beside it.
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    for (int round = 0; round < 5; round++) {
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    int size = events.size();
+    double[] engine = new double[rounds];
+    double[] parse = new double[rounds];
+    double[] whole = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
       LockwatchAnalyzer a = LockwatchAnalyzer.create();
       long c0 = mx.getCurrentThreadCpuTime();
+      long p0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       a.startRun("bench");
       for (RecordedEvent e : events) {
@@ -52,18 +62,55 @@ public final class ThroughputHarness {
       }
       a.finish();
       long engineCpu = mx.getCurrentThreadCpuTime() - c0;
-      long engine = System.nanoTime() - t0;
-      LockwatchAnalyzer b = LockwatchAnalyzer.create();
+      long engineProc = os.getProcessCpuTime() - p0;
+      long engineWall = System.nanoTime() - t0;
+      // The JDK's parser alone: read every event, analyze nothing.
       long c1 = mx.getCurrentThreadCpuTime();
+      long p1 = os.getProcessCpuTime();
       long t1 = System.nanoTime();
+      long read = 0;
+      long sink = 0;
+      try (RecordingFile rf = new RecordingFile(file)) {
+        while (rf.hasMoreEvents()) {
+          sink += rf.readEvent().getStartTime().getNano();
+          read++;
+        }
+      }
+      long parseCpu = mx.getCurrentThreadCpuTime() - c1;
+      long parseProc = os.getProcessCpuTime() - p1;
+      long parseWall = System.nanoTime() - t1;
+      LockwatchAnalyzer b = LockwatchAnalyzer.create();
+      long c2 = mx.getCurrentThreadCpuTime();
+      long p2 = os.getProcessCpuTime();
+      long t2 = System.nanoTime();
       FileAnalysis.analyze(b, List.of(file));
-      long wholeCpu = mx.getCurrentThreadCpuTime() - c1;
-      long whole = System.nanoTime() - t1;
-      System.out.printf("round %d: %d events; engine only %.2f M events/cpu-s (%.2f M/s wall); "
-          + "parse+engine %.2f M events/cpu-s (%.2f M/s wall); findings %d%n", round,
-          events.size(), events.size() * 1e3 / engineCpu, events.size() * 1e3 / engine,
-          events.size() * 1e3 / wholeCpu, events.size() * 1e3 / whole, a.findings().size());
+      long wholeCpu = mx.getCurrentThreadCpuTime() - c2;
+      long wholeProc = os.getProcessCpuTime() - p2;
+      long wholeWall = System.nanoTime() - t2;
+      engine[round] = size * 1e3 / engineCpu;
+      parse[round] = read * 1e3 / parseCpu;
+      whole[round] = size * 1e3 / wholeCpu;
+      System.out.printf("round %d: %d events; M events per thread-cpu-s (process-cpu-s, wall-s): "
+          + "engine only %.2f (%.2f, %.2f); parse only %.2f (%.2f, %.2f); parse+engine %.2f "
+          + "(%.2f, %.2f); findings %d/%d%s%n", round, size,
+          engine[round], size * 1e3 / engineProc, size * 1e3 / engineWall,
+          parse[round], read * 1e3 / parseProc, read * 1e3 / parseWall,
+          whole[round], size * 1e3 / wholeProc, size * 1e3 / wholeWall,
+          a.findings().size(), b.findings().size(), sink == 42 ? " " : "");
     }
+    if (rounds > 1) {
+      System.out.printf("rounds 1-%d, median [min-max] M events per thread-cpu-s: engine only %s; "
+          + "parse only %s; parse+engine %s%n", rounds - 1, summary(engine), summary(parse),
+          summary(whole));
+    }
+  }
+
+  /** Median and range of rounds 1.. (round 0 is JIT warm-up). */
+  private static String summary(double[] perRound) {
+    double[] v = java.util.Arrays.copyOfRange(perRound, 1, perRound.length);
+    java.util.Arrays.sort(v);
+    double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return String.format(java.util.Locale.ROOT, "%.2f [%.2f-%.2f]", median, v[0], v[v.length - 1]);
   }
 
   /** A mix: 40% order edges (10,000 locks, acyclic), 30% holds, 25% waits, 5% in-flight. */

@@ -5,10 +5,11 @@ import io.lockwatch.analyzer.findings.FindingType;
 import io.lockwatch.analyzer.findings.Severity;
 import io.lockwatch.analyzer.findings.StackRef;
 import io.lockwatch.analyzer.findings.ThreadRef;
-import io.lockwatch.analyzer.internal.BoundedMap;
 import io.lockwatch.analyzer.internal.ExecutorInfo;
 import io.lockwatch.analyzer.internal.FindingSink;
 import io.lockwatch.analyzer.internal.LockInfo;
+import io.lockwatch.analyzer.internal.LongLruMap;
+import io.lockwatch.analyzer.internal.RecencyIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -36,8 +37,8 @@ public final class HazardDetector {
 
   private final FindingSink sink;
   private final long longHoldNanos;
-  private final BoundedMap<Long, Recent> recent = new BoundedMap<>(MAX_THREADS);
-  private final BoundedMap<String, LockRecent> locks = new BoundedMap<>(MAX_LOCKS);
+  private final LongLruMap<Recent> recent = new LongLruMap<>(MAX_THREADS);
+  private final RecencyIndex<LockRecent> locks = new RecencyIndex<>(MAX_LOCKS);
 
   /**
    * @param sink where findings go
@@ -133,11 +134,15 @@ public final class HazardDetector {
     }
   }
 
-  /** A lock hold that ended: LONG_HOLD, and I/O correlation. */
-  public void onLockHold(ThreadRef t, LockInfo lock, String mode, int waitersAtRelease,
+  /**
+   * A lock hold that ended: LONG_HOLD, and I/O correlation.
+   *
+   * @param waitersAtRelease the waiters at release, read only for a hold past the long-hold threshold
+   */
+  public void onLockHold(ThreadRef t, LockInfo lock, java.util.function.IntSupplier waitersAtRelease,
       Instant start, Duration d, Supplier<List<String>> frames) {
     if (d.toNanos() >= longHoldNanos) {
-      int waiters = waitersAtRelease;
+      int waiters = waitersAtRelease.getAsInt();
       if (waiters == 0 && t != null) {
         LockRecent r = lockRecent(lock);
         waiters = waitersDuring(r, t, start, start.plus(d));
@@ -152,7 +157,7 @@ public final class HazardDetector {
     if (t == null) {
       return;
     }
-    Hold h = new Hold(lock, mode, start, start.plus(d), frames);
+    Hold h = new Hold(lock, start, start.plus(d), frames);
     Recent r = recent(t.id());
     for (Io io : r.ios) {
       if (overlaps(io.start, io.end, h.start, h.end)) {
@@ -274,14 +279,17 @@ public final class HazardDetector {
     return seen.size();
   }
 
+  @SuppressWarnings("unchecked")
   private LockRecent lockRecent(LockInfo lock) {
+    // The lock keeps its key's entry (dropped when its key changes): no lookup by key.
     String key = lock.findingKey();
-    LockRecent r = locks.get(key);
-    if (r == null) {
-      r = new LockRecent();
-      locks.put(key, r);
+    RecencyIndex.Entry<LockRecent> e =
+        locks.get(key, (RecencyIndex.Entry<LockRecent>) lock.keyEntry());
+    if (e == null) {
+      e = locks.put(key, new LockRecent());
     }
-    return r;
+    lock.keyEntry(e);
+    return e.value;
   }
 
   private Recent recent(long threadId) {
@@ -336,7 +344,7 @@ public final class HazardDetector {
     return t == null ? "?" : "\"" + t.name() + "\"";
   }
 
-  private record Hold(LockInfo lock, String mode, Instant start, Instant end,
+  private record Hold(LockInfo lock, Instant start, Instant end,
       Supplier<List<String>> frames) {}
 
   private record Wait(long threadId, Instant start, Instant end) {

@@ -26,7 +26,9 @@ public final class Events {
   private Events() {}
 
   // Fields are read directly and a missing field (an older or newer event version) is caught:
-  // hasField() first would scan the field list twice on the hot path.
+  // hasField() first would scan the field list twice on the hot path. For the same reason the typed
+  // getters (getClass, getThread, getStackTrace: a descriptor search, then the value search) are
+  // replaced by one getValue and a type test, with the same result for every input.
 
   /** @return the field as a string, {@code ""} if absent or null */
   public static String string(RecordedEvent e, String field) {
@@ -41,26 +43,36 @@ public final class Events {
   /** @return the field as a long, 0 if absent */
   public static long longValue(RecordedEvent e, String field) {
     try {
-      return e.getLong(field);
+      return id(e, field);
     } catch (IllegalArgumentException missing) {
       return 0L;
     }
   }
 
-  /** @return the class name in the field, {@code ""} if absent or null */
+  /**
+   * The field as a long, as {@link RecordedEvent#getLong} reads it.
+   *
+   * @throws IllegalArgumentException if the field is absent or not integral
+   */
+  public static long id(RecordedEvent e, String field) {
+    // A long field (every Lockwatch id) is returned as is; anything else (narrower or unsigned
+    // types, absent fields) goes through getLong for its conversions and errors.
+    return e.getValue(field) instanceof Long l ? l : e.getLong(field);
+  }
+
+  /** @return the class name in the field, {@code ""} if absent, null or not a class */
   public static String className(RecordedEvent e, String field) {
     try {
-      RecordedClass c = e.getClass(field);
-      return c == null ? "" : c.getName();
+      return e.getValue(field) instanceof RecordedClass c ? c.getName() : "";
     } catch (IllegalArgumentException missing) {
       return "";
     }
   }
 
-  /** @return the thread in the field, or {@code null} */
+  /** @return the thread in the field, or {@code null} if absent, null or not a thread */
   public static ThreadRef thread(RecordedEvent e, String field) {
     try {
-      return thread(e.getThread(field));
+      return e.getValue(field) instanceof RecordedThread t ? thread(t) : null;
     } catch (IllegalArgumentException missing) {
       return null;
     }
@@ -68,7 +80,26 @@ public final class Events {
 
   /** @return the thread that committed the event, or {@code null} */
   public static ThreadRef eventThread(RecordedEvent e) {
-    return thread(e.getThread());
+    return thread(implicit(e, "eventThread", RecordedThread.class));
+  }
+
+  /** @return the event's stack trace, or {@code null} (as {@link RecordedEvent#getStackTrace}) */
+  public static RecordedStackTrace stackTrace(RecordedEvent e) {
+    return implicit(e, "stackTrace", RecordedStackTrace.class);
+  }
+
+  /** An implicit field as the typed getters read it: absent is null, another type an error. */
+  private static <T> T implicit(RecordedEvent e, String field, Class<T> type) {
+    Object v;
+    try {
+      v = e.getValue(field);
+    } catch (IllegalArgumentException missing) {
+      return null;
+    }
+    if (v == null || type.isInstance(v)) {
+      return type.cast(v);
+    }
+    throw new IllegalArgumentException("field " + field + " is not of type " + type.getName());
   }
 
   /** @return a thread reference, or {@code null} for {@code null} */

@@ -22,13 +22,18 @@ public final class LockInfo {
   private String displayName;
   private Object node;
   private Boolean userNamed;
+  /** This lock's entry in {@link LockStats}, for its current finding key, or {@code null}. */
+  RecencyIndex.Entry<long[]> statsEntry;
+  /** A detector's entry for this lock's current finding key (see {@link #keyEntry}), or null. */
+  private RecencyIndex.Entry<?> keyEntry;
 
   LockInfo(long id, String runKey) {
     this.id = id;
     this.runKey = runKey;
   }
 
-  void learn(String cls, String nm, jdk.jfr.consumer.RecordedStackTrace stack) {
+  /** Learns what is not known yet: empty or {@code null} arguments teach nothing. */
+  public void learn(String cls, String nm, jdk.jfr.consumer.RecordedStackTrace stack) {
     if ((className == null || className.isEmpty()) && cls != null && !cls.isEmpty()) {
       className = cls;
       changed();
@@ -49,6 +54,23 @@ public final class LockInfo {
     stableKey = null;
     displayName = null;
     node = null;
+    statsEntry = null;
+    keyEntry = null;
+  }
+
+  /**
+   * The entry a detector keeps for this lock's finding key in its own index (one detector only),
+   * dropped when the key changes.
+   *
+   * @return the entry, or {@code null}
+   */
+  public RecencyIndex.Entry<?> keyEntry() {
+    return keyEntry;
+  }
+
+  /** @param e the entry to keep for the current finding key */
+  public void keyEntry(RecencyIndex.Entry<?> e) {
+    keyEntry = e;
   }
 
   /**
@@ -63,6 +85,16 @@ public final class LockInfo {
   /** @param n the value to cache until the lock learns more */
   public void cacheNode(Object n) {
     node = n;
+  }
+
+  /** @return whether the class name is known (events cannot change it any more) */
+  public boolean hasClassName() {
+    return className != null && !className.isEmpty();
+  }
+
+  /** @return whether a name is known (events cannot change it any more) */
+  public boolean hasName() {
+    return name != null && !name.isEmpty();
   }
 
   /** @return whether class, and a name or site, are known: nothing more to learn from events */

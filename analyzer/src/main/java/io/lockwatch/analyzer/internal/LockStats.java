@@ -11,28 +11,29 @@ public final class LockStats {
   /** Most lock keys with statistics. */
   public static final int MAX_KEYS = 65_536;
 
-  private final BoundedMap<String, long[]> nanos = new BoundedMap<>(MAX_KEYS);
+  private final RecencyIndex<long[]> nanos = new RecencyIndex<>(MAX_KEYS);
 
-  /** Adds measured wait or hold time to a lock. */
-  public void add(String key, long durationNanos) {
-    if (key == null || durationNanos <= 0) {
+  /** Adds measured wait or hold time to a lock's finding key. */
+  public void add(LockInfo lock, long durationNanos) {
+    if (durationNanos <= 0) {
       return;
     }
-    long[] v = nanos.get(key);
-    if (v == null) {
-      v = new long[1];
-      nanos.put(key, v);
+    // The lock keeps its key's entry (dropped when its key changes): no lookup by key.
+    RecencyIndex.Entry<long[]> e = nanos.get(lock.findingKey(), lock.statsEntry);
+    if (e == null) {
+      e = nanos.put(lock.findingKey(), new long[1]);
     }
-    v[0] += durationNanos;
+    lock.statsEntry = e;
+    e.value[0] += durationNanos;
   }
 
   /** @return total measured nanoseconds on these keys */
   public long weight(List<String> keys) {
     long w = 0;
     for (String k : keys) {
-      long[] v = nanos.get(k);
+      RecencyIndex.Entry<long[]> v = nanos.get(k);
       if (v != null) {
-        w += v[0];
+        w += v.value[0];
       }
     }
     return w;

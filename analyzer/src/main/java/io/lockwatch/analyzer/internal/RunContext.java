@@ -1,7 +1,5 @@
 package io.lockwatch.analyzer.internal;
 
-import java.util.Map;
-
 /**
  * Identity maps of one JVM run (one recording): lock ids, executor ids and which threads work for
  * which executor. Ids are only meaningful within a run; a new file starts a new context and the old
@@ -17,9 +15,9 @@ public final class RunContext {
 
   private final int index;
   private final String label;
-  private final BoundedMap<Long, LockInfo> locks = new BoundedMap<>(MAX_LOCKS);
-  private final BoundedMap<Long, ExecutorInfo> executors = new BoundedMap<>(MAX_EXECUTORS);
-  private final BoundedMap<Long, Long> workerExecutor = new BoundedMap<>(MAX_WORKERS);
+  private final LongLruMap<LockInfo> locks = new LongLruMap<>(MAX_LOCKS);
+  private final LongLruMap<ExecutorInfo> executors = new LongLruMap<>(MAX_EXECUTORS);
+  private final LongLruMap<Long> workerExecutor = new LongLruMap<>(MAX_WORKERS);
 
   /**
    * @param index the run's number, from 0
@@ -105,13 +103,18 @@ public final class RunContext {
     if (threadName == null || threadName.isEmpty()) {
       return null;
     }
-    for (Map.Entry<Long, ExecutorInfo> e : executors.entrySet()) {
-      String n = e.getValue().name();
-      if (!n.isEmpty() && threadName.startsWith(n + "-")) {
-        return e.getValue();
-      }
+    if (executors.isEmpty()) {
+      return null;
     }
-    return null;
+    // Least recently used first, as the access-ordered map this replaced iterated.
+    return executors.findEldest(e -> namesWorker(e.name(), threadName));
+  }
+
+  /** Whether the thread name is {@code <executor name>-...}. */
+  private static boolean namesWorker(String executorName, String threadName) {
+    int n = executorName.length();
+    return n > 0 && threadName.length() > n && threadName.charAt(n) == '-'
+        && threadName.startsWith(executorName);
   }
 
   /** @return locks retained */

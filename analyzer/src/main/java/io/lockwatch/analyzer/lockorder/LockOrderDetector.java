@@ -1,5 +1,6 @@
 package io.lockwatch.analyzer.lockorder;
 
+import io.lockwatch.analyzer.internal.RecencyIndex;
 import io.lockwatch.analyzer.findings.Finding;
 import io.lockwatch.analyzer.findings.FindingType;
 import io.lockwatch.analyzer.findings.Severity;
@@ -8,10 +9,8 @@ import io.lockwatch.analyzer.findings.ThreadRef;
 import io.lockwatch.analyzer.internal.FindingSink;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -54,7 +53,7 @@ public final class LockOrderDetector {
   private final LockOrderGraph stableGraph;
   private final FindingSink sink;
   /** Readable node info by graph key, for the findings; bounded with the graphs' caps. */
-  private final Map<String, OrderNode> nodeInfo;
+  private final RecencyIndex<OrderNode> nodeInfo;
 
   /**
    * @param sink where findings go, not {@code null}
@@ -65,7 +64,7 @@ public final class LockOrderDetector {
     this.sink = sink;
     this.runGraph = new LockOrderGraph(maxNodes, maxEdges);
     this.stableGraph = new LockOrderGraph(maxNodes, maxEdges);
-    this.nodeInfo = new io.lockwatch.analyzer.internal.BoundedMap<>(2 * maxNodes);
+    this.nodeInfo = new RecencyIndex<>(2 * maxNodes);
   }
 
   /**
@@ -86,15 +85,17 @@ public final class LockOrderDetector {
     if (from.runKey().equals(to.runKey())) {
       return;
     }
-    remember(from.runKey(), from);
-    remember(to.runKey(), to);
+    from.runInfoEntry = remember(from.runKey(), from, from.runInfoEntry);
+    to.runInfoEntry = remember(to.runKey(), to, to.runInfoEntry);
     Set<String> runGates = gates.isEmpty() ? Set.of() : new HashSet<>();
     for (OrderNode g : gates) {
       runGates.add(g.runKey());
     }
     EdgeObservation o = new EdgeObservation(from.label(), to.label(), thread, frames, time,
         gates.isEmpty() ? runGates : Set.copyOf(runGates), heldRead, acquiredRead, run);
-    LockOrderGraph.Added a = runGraph.add(from.runKey(), to.runKey(), o);
+    from.runGraphEntry = runGraph.node(from.runKey(), from.runGraphEntry);
+    to.runGraphEntry = runGraph.node(to.runKey(), to.runGraphEntry);
+    LockOrderGraph.Added a = runGraph.add(from.runGraphEntry, to.runGraphEntry, o);
     if (a.changed()) {
       List<Edge> cycle = runGraph.findCycle(a.edge(), c -> valid(c, false));
       if (cycle != null) {
@@ -105,15 +106,17 @@ public final class LockOrderDetector {
         || from.stableKey().equals(to.stableKey())) {
       return;
     }
-    remember(from.stableKey(), from);
-    remember(to.stableKey(), to);
+    from.stableInfoEntry = remember(from.stableKey(), from, from.stableInfoEntry);
+    to.stableInfoEntry = remember(to.stableKey(), to, to.stableInfoEntry);
     Set<String> stableGates = gates.isEmpty() ? Set.of() : new HashSet<>();
     for (OrderNode g : gates) {
       stableGates.add(g.stableKey() != null ? g.stableKey() : g.runKey());
     }
     EdgeObservation so = new EdgeObservation(from.label(), to.label(), thread, frames, time,
         gates.isEmpty() ? stableGates : Set.copyOf(stableGates), heldRead, acquiredRead, run);
-    LockOrderGraph.Added sa = stableGraph.add(from.stableKey(), to.stableKey(), so);
+    from.stableGraphEntry = stableGraph.node(from.stableKey(), from.stableGraphEntry);
+    to.stableGraphEntry = stableGraph.node(to.stableKey(), to.stableGraphEntry);
+    LockOrderGraph.Added sa = stableGraph.add(from.stableGraphEntry, to.stableGraphEntry, so);
     if (sa.changed()) {
       List<Edge> cycle = stableGraph.findCycle(sa.edge(), c -> valid(c, true));
       if (cycle != null) {
@@ -123,13 +126,16 @@ public final class LockOrderDetector {
   }
 
   /**
-   * Remembers a node's readable info. The get refreshes the entry's recency as a put would; the put
-   * (which also checks for eviction, touching the map's eldest entry) only happens for a new value.
+   * Remembers a node's readable info: the lookup refreshes the entry's recency as a put would; the
+   * put (which may evict the least recent entry) only happens for a new value.
+   *
+   * @param held the entry the node kept for this key, or {@code null}
+   * @return the key's entry, for the node to keep
    */
-  private void remember(String key, OrderNode node) {
-    if (nodeInfo.get(key) != node) {
-      nodeInfo.put(key, node);
-    }
+  private RecencyIndex.Entry<OrderNode> remember(String key, OrderNode node,
+      RecencyIndex.Entry<OrderNode> held) {
+    RecencyIndex.Entry<OrderNode> e = nodeInfo.get(key, held);
+    return e != null && e.value == node ? e : nodeInfo.put(key, node);
   }
 
   /** @return retained nodes in both graphs */
@@ -243,8 +249,8 @@ public final class LockOrderDetector {
   }
 
   private OrderNode info(String key) {
-    OrderNode n = nodeInfo.get(key);
-    return n != null ? n : new OrderNode(key, null, key, null, null);
+    RecencyIndex.Entry<OrderNode> n = nodeInfo.get(key);
+    return n != null ? n.value : new OrderNode(key, null, key, null, null);
   }
 
   @Override

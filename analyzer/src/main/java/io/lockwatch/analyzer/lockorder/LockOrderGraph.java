@@ -1,11 +1,10 @@
 package io.lockwatch.analyzer.lockorder;
 
+import io.lockwatch.analyzer.internal.RecencyIndex;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -31,7 +30,8 @@ final class LockOrderGraph {
 
   private final int maxNodes;
   private final int maxEdges;
-  private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>(1024, 0.75f, true);
+  /** Nodes in access order (least recently touched first); evicted by {@link #evictIfNeeded}. */
+  private final RecencyIndex<Node> nodes = new RecencyIndex<>(Integer.MAX_VALUE);
   private int edgeCount;
   private long evictedNodes;
 
@@ -43,9 +43,28 @@ final class LockOrderGraph {
   /** Result of {@link #add}: the edge and whether it is new or weakened (worth a cycle search). */
   record Added(Edge edge, boolean changed) {}
 
+  /**
+   * The node of a key, created if absent, made most recent.
+   *
+   * @param held the node the caller kept for this key (it may have been evicted since), or {@code null}
+   * @return the node's entry, for the caller to keep
+   */
+  RecencyIndex.Entry<Node> node(String key, RecencyIndex.Entry<Node> held) {
+    RecencyIndex.Entry<Node> e = nodes.get(key, held);
+    return e != null ? e : nodes.put(key, new Node());
+  }
+
   Added add(String from, String to, EdgeObservation o) {
-    Node f = node(from);
-    Node t = node(to);
+    RecencyIndex.Entry<Node> f = node(from, null);
+    return add(f, node(to, null), o);
+  }
+
+  /** Adds an edge between nodes just returned by {@link #node} (from first, then to). */
+  Added add(RecencyIndex.Entry<Node> fromNode, RecencyIndex.Entry<Node> toNode, EdgeObservation o) {
+    String from = fromNode.key;
+    String to = toNode.key;
+    Node f = fromNode.value;
+    Node t = toNode.value;
     Edge e = f.out.get(to);
     boolean changed;
     if (e == null) {
@@ -57,7 +76,7 @@ final class LockOrderGraph {
     } else {
       changed = e.merge(o);
     }
-    evictIfNeeded(from, to);
+    evictIfNeeded(fromNode, toNode);
     return new Added(e, changed);
   }
 
@@ -81,10 +100,11 @@ final class LockOrderGraph {
 
   private boolean dfs(String at, String target, List<Edge> path, Set<String> onPath, int[] budget,
       Predicate<List<Edge>> valid) {
-    Node n = nodes.get(at);
-    if (n == null || path.size() > MAX_DEPTH) {
+    RecencyIndex.Entry<Node> found = nodes.get(at);
+    if (found == null || path.size() > MAX_DEPTH) {
       return false;
     }
+    Node n = found.value;
     // Copy: validity tests never mutate, but keep iteration safe from access-order reshuffles.
     for (Edge e : new ArrayList<>(n.out.values())) {
       if (--budget[0] < 0) {
@@ -108,41 +128,32 @@ final class LockOrderGraph {
     return false;
   }
 
-  private Node node(String key) {
-    Node n = nodes.get(key);
-    if (n == null) {
-      n = new Node();
-      nodes.put(key, n);
-    }
-    return n;
-  }
-
-  private void evictIfNeeded(String keep1, String keep2) {
-    Iterator<Map.Entry<String, Node>> it = nodes.entrySet().iterator();
-    while ((nodes.size() > maxNodes || edgeCount > maxEdges) && it.hasNext()) {
-      Map.Entry<String, Node> eldest = it.next();
-      String key = eldest.getKey();
-      if (key.equals(keep1) || key.equals(keep2)) {
+  private void evictIfNeeded(RecencyIndex.Entry<Node> keep1, RecencyIndex.Entry<Node> keep2) {
+    RecencyIndex.Entry<Node> eldest = nodes.eldest();
+    while ((nodes.size() > maxNodes || edgeCount > maxEdges) && eldest != null) {
+      if (eldest == keep1 || eldest == keep2) {
+        eldest = eldest.newer();
         continue;
       }
-      Node n = eldest.getValue();
-      it.remove();
+      String key = eldest.key;
+      Node n = eldest.value;
+      nodes.remove(eldest);
       evictedNodes++;
       for (String to : n.out.keySet()) {
-        Node t = nodes.get(to);
+        RecencyIndex.Entry<Node> t = nodes.get(to);
         if (t != null) {
-          t.in.remove(key);
+          t.value.in.remove(key);
         }
       }
       edgeCount -= n.out.size();
       for (String from : n.in) {
-        Node f = nodes.get(from);
-        if (f != null && f.out.remove(key) != null) {
+        RecencyIndex.Entry<Node> f = nodes.get(from);
+        if (f != null && f.value.out.remove(key) != null) {
           edgeCount--;
         }
       }
-      // Iterator may be invalidated by the access-order gets above: restart.
-      it = nodes.entrySet().iterator();
+      // The lookups above changed the access order: start again from the least recent.
+      eldest = nodes.eldest();
     }
   }
 
@@ -164,7 +175,8 @@ final class LockOrderGraph {
         + maxEdges + "}";
   }
 
-  private static final class Node {
+  /** A node: its out-edges by target key (in insertion order) and the keys of its sources. */
+  static final class Node {
     final LinkedHashMap<String, Edge> out = new LinkedHashMap<>(4);
     final Set<String> in = new HashSet<>(4);
   }

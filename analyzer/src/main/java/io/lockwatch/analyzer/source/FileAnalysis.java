@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
-import java.util.PriorityQueue;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -95,15 +94,17 @@ public final class FileAnalysis {
     long read = 0;
     // RecordingFile returns events in buffer order, not time order (threads write their own
     // buffers); snapshots and worker mappings must be judged in time order, so a bounded window is
-    // re-sorted by start time. RecordingFile (not EventStream.openFile, which sorts but stops
-    // silently at damage) so that a truncated file is reported.
-    PriorityQueue<Timed> window = new PriorityQueue<>();
+    // re-sorted by start time (ties in read order). RecordingFile (not EventStream.openFile, which
+    // sorts but stops silently at damage) so that a truncated file is reported.
+    ReorderWindow<RecordedEvent> window = new ReorderWindow<>();
     try (RecordingFile rf = new RecordingFile(source)) {
       while (rf.hasMoreEvents()) {
         RecordedEvent e = rf.readEvent();
-        window.add(new Timed(e, read++));
+        read++;
+        Instant start = e.getStartTime();
+        window.add(e, start.getEpochSecond(), start.getNano());
         if (window.size() > REORDER_WINDOW) {
-          analyzer.accept(window.poll().event);
+          analyzer.accept(window.poll());
         }
       }
       drain(analyzer, window);
@@ -122,35 +123,10 @@ public final class FileAnalysis {
     }
   }
 
-  private static void drain(LockwatchAnalyzer analyzer, PriorityQueue<Timed> window) {
-    Timed t;
-    while ((t = window.poll()) != null) {
-      analyzer.accept(t.event);
-    }
-  }
-
-  private static final class Timed implements Comparable<Timed> {
-    final RecordedEvent event;
-    final long seq;
-    // The start time inline (not an Instant): the window's comparisons stay in one object.
-    final long startSeconds;
-    final int startNanos;
-
-    Timed(RecordedEvent event, long seq) {
-      this.event = event;
-      this.seq = seq;
-      Instant start = event.getStartTime();
-      this.startSeconds = start.getEpochSecond();
-      this.startNanos = start.getNano();
-    }
-
-    @Override
-    public int compareTo(Timed o) {
-      int c = Long.compare(startSeconds, o.startSeconds);
-      if (c == 0) {
-        c = Integer.compare(startNanos, o.startNanos);
-      }
-      return c != 0 ? c : Long.compare(seq, o.seq);
+  private static void drain(LockwatchAnalyzer analyzer, ReorderWindow<RecordedEvent> window) {
+    RecordedEvent e;
+    while ((e = window.poll()) != null) {
+      analyzer.accept(e);
     }
   }
 }

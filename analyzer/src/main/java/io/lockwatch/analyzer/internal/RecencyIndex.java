@@ -1,0 +1,138 @@
+package io.lockwatch.analyzer.internal;
+
+import java.util.HashMap;
+
+/**
+ * String-keyed entries in recency order, with the semantics of an access-ordered {@code
+ * LinkedHashMap} (a lookup or put makes the entry the most recent; past the capacity the least
+ * recent entry is evicted), whose entries may be held by callers: touching a held entry that was
+ * not removed is the same as looking its key up, without the hash lookup. Not thread-safe. This
+ * class is internal.
+ *
+ * @param <V> the values
+ */
+public final class RecencyIndex<V> {
+  private final HashMap<String, Entry<V>> map = new HashMap<>(1024);
+  private final int capacity;
+  private Entry<V> eldest;
+  private Entry<V> youngest;
+
+  /** @param capacity the most entries kept before the least recent is evicted on a put */
+  public RecencyIndex(int capacity) {
+    this.capacity = capacity;
+  }
+
+  /** @return the key's entry, made most recent, or {@code null} */
+  public Entry<V> get(String key) {
+    Entry<V> e = map.get(key);
+    if (e != null) {
+      touch(e);
+    }
+    return e;
+  }
+
+  /**
+   * @param held an entry the caller kept for this key, or {@code null}
+   * @return the key's entry, made most recent, or {@code null}: as {@link #get}
+   */
+  public Entry<V> get(String key, Entry<V> held) {
+    if (held != null && !held.removed) {
+      touch(held);
+      return held;
+    }
+    return get(key);
+  }
+
+  /** Maps the key to the value, made most recent; evicts the least recent past the capacity. */
+  public Entry<V> put(String key, V value) {
+    Entry<V> e = map.get(key);
+    if (e != null) {
+      e.value = value;
+      touch(e);
+      return e;
+    }
+    e = new Entry<>(key, value);
+    map.put(key, e);
+    e.older = youngest;
+    if (youngest != null) {
+      youngest.newer = e;
+    } else {
+      eldest = e;
+    }
+    youngest = e;
+    if (map.size() > capacity) {
+      remove(eldest);
+    }
+    return e;
+  }
+
+  /** Makes a live entry the most recent. */
+  public void touch(Entry<V> e) {
+    if (e == youngest) {
+      return;
+    }
+    Entry<V> o = e.older;
+    Entry<V> n = e.newer; // not null: e is not the youngest
+    if (o != null) {
+      o.newer = n;
+    } else {
+      eldest = n;
+    }
+    n.older = o;
+    e.older = youngest;
+    e.newer = null;
+    youngest.newer = e;
+    youngest = e;
+  }
+
+  /** Removes a live entry. */
+  public void remove(Entry<V> e) {
+    map.remove(e.key);
+    Entry<V> o = e.older;
+    Entry<V> n = e.newer;
+    if (o != null) {
+      o.newer = n;
+    } else {
+      eldest = n;
+    }
+    if (n != null) {
+      n.older = o;
+    } else {
+      youngest = o;
+    }
+    e.older = null;
+    e.newer = null;
+    e.removed = true;
+  }
+
+  /** @return the least recent entry, or {@code null} */
+  public Entry<V> eldest() {
+    return eldest;
+  }
+
+  /** @return entries held */
+  public int size() {
+    return map.size();
+  }
+
+  /** One key's entry, marked removed once it left the index (a new entry may replace it). */
+  public static final class Entry<V> {
+    /** The key. */
+    public final String key;
+    /** The value. */
+    public V value;
+    Entry<V> older;
+    Entry<V> newer;
+    boolean removed;
+
+    Entry(String key, V value) {
+      this.key = key;
+      this.value = value;
+    }
+
+    /** @return the next more recent entry, or {@code null} */
+    public Entry<V> newer() {
+      return newer;
+    }
+  }
+}
