@@ -77,7 +77,7 @@ public final class LockwatchAnalyzer {
     this.hazards = new HazardDetector(sink, options.longHoldThreshold().toNanos());
     sink.suppressions(options.suppressions());
     options.listeners().forEach(sink::addListener);
-    this.run = new RunContext(0, "run-0");
+    this.run = new RunContext(0, "run-0", RunContext.locksFor(options.maxGraphNodes()));
   }
 
   /** @return an analyzer with default options */
@@ -108,7 +108,7 @@ public final class LockwatchAnalyzer {
       finishSnapshot();
       lastSnapshot = List.of();
       lastSnapshotId = Long.MIN_VALUE;
-      run = new RunContext(++runCount, label);
+      run = new RunContext(++runCount, label, RunContext.locksFor(options.maxGraphNodes()));
     }
   }
 

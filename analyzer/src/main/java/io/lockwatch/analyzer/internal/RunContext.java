@@ -6,7 +6,7 @@ package io.lockwatch.analyzer.internal;
  * one is dropped. Every map is bounded (least recently used evicted). This class is internal.
  */
 public final class RunContext {
-  /** Most locks remembered per run. */
+  /** Most locks remembered per run (at most; see {@link #locksFor}). */
   public static final int MAX_LOCKS = 65_536;
   /** Most executors remembered per run. */
   public static final int MAX_EXECUTORS = 4_096;
@@ -15,7 +15,7 @@ public final class RunContext {
 
   private final int index;
   private final String label;
-  private final LongLruMap<LockInfo> locks = new LongLruMap<>(MAX_LOCKS);
+  private final LongLruMap<LockInfo> locks;
   private final LongLruMap<ExecutorInfo> executors = new LongLruMap<>(MAX_EXECUTORS);
   private final LongLruMap<Long> workerExecutor = new LongLruMap<>(MAX_WORKERS);
 
@@ -24,8 +24,30 @@ public final class RunContext {
    * @param label a readable label (file name), not {@code null}
    */
   public RunContext(int index, String label) {
+    this(index, label, MAX_LOCKS);
+  }
+
+  /**
+   * @param index the run's number, from 0
+   * @param label a readable label (file name), not {@code null}
+   * @param maxLocks most locks remembered, positive
+   */
+  public RunContext(int index, String label, int maxLocks) {
     this.index = index;
     this.label = label;
+    this.locks = new LongLruMap<>(maxLocks);
+  }
+
+  /**
+   * The lock cap that goes with a lock-order graph cap: twice the graph's nodes, at most
+   * {@link #MAX_LOCKS}. A remembered lock keeps its names, keys and graph handles (about 1 KiB), so
+   * a small graph (inside an application) should not keep 65,536 of them.
+   *
+   * @param maxGraphNodes the graph's node cap
+   * @return the lock cap
+   */
+  public static int locksFor(int maxGraphNodes) {
+    return (int) Math.min(MAX_LOCKS, 2L * maxGraphNodes);
   }
 
   /** @return the run's number */
