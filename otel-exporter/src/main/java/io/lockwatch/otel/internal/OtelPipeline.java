@@ -47,6 +47,8 @@ public final class OtelPipeline implements AutoCloseable {
   private final FindingLogEmitter findingLogs; // null when logs are not exported
   private final UnconfirmedFindings unconfirmed;
   private final ThrottledErrorLog errors = new ThrottledErrorLog("lockwatch exporter");
+  private final java.util.concurrent.atomic.AtomicBoolean shutDown =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private OtelPipeline(OpenTelemetrySdk sdk, PrometheusHttpServer prometheus,
       LockwatchEventStream stream, AgentHealth health, EventMetrics metrics,
@@ -234,6 +236,9 @@ public final class OtelPipeline implements AutoCloseable {
         }
       }
       long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+      if (!shutDown.compareAndSet(false, true)) {
+        return true;
+      }
       return sdk.shutdown().join(left, TimeUnit.MILLISECONDS).isSuccess();
     } catch (Throwable t) {
       if (t instanceof VirtualMachineError) {
@@ -259,7 +264,9 @@ public final class OtelPipeline implements AutoCloseable {
   @Override
   public void close() {
     stream.close();
-    sdk.shutdown().join(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    if (shutDown.compareAndSet(false, true)) {
+      sdk.shutdown().join(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
