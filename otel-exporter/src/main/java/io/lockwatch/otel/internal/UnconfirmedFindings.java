@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>This class is internal and is not intended for public use.
  */
 public final class UnconfirmedFindings {
-  static final int MAX_KEYS = 4096;
+  static final int MAX_KEYS = 1024;
 
   private final Object lock = new Object();
   /** key -> the finding while unconfirmed, {@code null} once exported */
