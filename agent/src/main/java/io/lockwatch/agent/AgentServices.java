@@ -15,6 +15,10 @@ import java.util.function.Consumer;
  * {@code findings=<file>}) and the OpenTelemetry/Prometheus exporter (only when configured).
  * Fails open: a problem prints one line and the application runs on without that service.
  *
+ * <p>At exit, {@link ExitFlush} lets the analyzer drain and then flushes the exporter, and a
+ * {@link FindingRelay} hands the analyzer's findings to the exporter directly, so that the
+ * findings of the application's last moments reach the collector too.
+ *
  * <p>The analyzer starts on the premain thread, before the application's {@code main}: the runtime
  * records each lock-order edge only once, so a stream started later would miss early edges.
  */
@@ -34,20 +38,34 @@ final class AgentServices {
    */
   static void start(AgentOptions options, Consumer<String> log) {
     preload("jdk.internal.misc.ThreadTracker");
-    if (!options.get("analyzer").equalsIgnoreCase("false")) {
-      startAnalyzer(options, log);
-    }
     Map<String, String> exporterOptions = exporterOptions(options);
-    if (exporterOptions.containsKey("prometheus") || exporterOptions.containsKey("otlp-endpoint")
+    boolean export = exporterOptions.containsKey("prometheus")
+        || exporterOptions.containsKey("otlp-endpoint")
         || System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") != null
-        || System.getProperty("otel.exporter.otlp.endpoint") != null) {
-      startExporter(exporterOptions, log);
+        || System.getProperty("otel.exporter.otlp.endpoint") != null;
+    FindingRelay relay = export ? new FindingRelay() : null;
+    InProcessAnalyzer analyzer = null;
+    if (!options.get("analyzer").equalsIgnoreCase("false")) {
+      analyzer = startAnalyzer(options, relay, log);
+    }
+    if (export) {
+      ExitFlush exit = new ExitFlush(analyzer, log);
+      try {
+        exit.install();
+      } catch (Throwable t) {
+        log.accept("no exporter flush at exit: " + t);
+      }
+      startExporter(exporterOptions, relay, exit, log);
     }
   }
 
-  private static void startAnalyzer(AgentOptions options, Consumer<String> log) {
+  private static InProcessAnalyzer startAnalyzer(AgentOptions options, FindingRelay relay,
+      Consumer<String> log) {
     try {
       InProcessAnalyzer.Options o = InProcessAnalyzer.options();
+      if (relay != null) {
+        o.listener(relay);
+      }
       String findings = options.get("findings");
       if (!findings.isEmpty()) {
         o.findingsFile(Path.of(findings));
@@ -61,17 +79,26 @@ final class AgentServices {
       // it deadlocked with main (class-loading lock vs JarFile lock, ByteBuddy transforming
       // jdk.internal.misc.ThreadTracker during JarFile initialization).
       analyzer.awaitFirstFlush(Duration.ofSeconds(5));
+      return analyzer;
     } catch (Throwable t) {
       log.accept("analyzer disabled: " + t);
+      return null;
     }
   }
 
-  private static void startExporter(Map<String, String> exporterOptions, Consumer<String> log) {
+  private static void startExporter(Map<String, String> exporterOptions, FindingRelay relay,
+      ExitFlush exit, Consumer<String> log) {
     Thread t = new Thread(() -> {
+      LockwatchExporter exporter = null;
       try {
-        LockwatchExporter.start(exporterOptions);
+        exporter = LockwatchExporter.start(exporterOptions);
+        if (exporter.enabled()) {
+          relay.exporterStarted(exporter);
+        }
       } catch (Throwable e) {
         log.accept("exporter disabled: " + e);
+      } finally {
+        exit.exporterStarted(exporter);
       }
     }, "lockwatch-exporter-start");
     t.setDaemon(true);

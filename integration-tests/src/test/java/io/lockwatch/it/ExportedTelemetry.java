@@ -62,8 +62,10 @@ final class ExportedTelemetry {
 
   /**
    * Waits for a finding whose stacks show a frame of {@code frameClass}, then checks every finding
-   * that has stacks. (The analyzer does not always have the stacks of events recorded in the
-   * JVM's first second, seen on JDK 25, so no particular finding is required to have them.)
+   * that has stacks. (A finding made from the watchdog's first {@code lockwatch.InFlight} snapshot
+   * of a wait younger than 1 s has no stacks: the watchdog adds stacks only from
+   * {@code InFlightWatchdog.STACK_AGE_NANOS}; this depends on the snapshot timer's phase, on JDK 17
+   * and 25 alike. So no particular finding is required to have them.)
    */
   static void assertStacksExported(AgentRun run, OtlpReceiver receiver, String frameClass)
       throws InterruptedException {

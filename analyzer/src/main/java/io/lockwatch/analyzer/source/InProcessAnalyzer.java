@@ -121,6 +121,18 @@ public final class InProcessAnalyzer implements AutoCloseable {
     return drain.awaitFlushes(1, timeout.toMillis());
   }
 
+  /**
+   * Waits until the exit drain (the shutdown hook that lets the stream analyze the last events)
+   * has finished, so that a later hook sees every finding of the run: the agent calls this before
+   * flushing the exporter. Meant for shutdown hooks (otherwise it waits the whole timeout).
+   *
+   * @param timeout how long to wait at most, not {@code null}
+   * @return whether the drain finished in time
+   */
+  public boolean awaitExitDrain(Duration timeout) {
+    return drain.awaitDrained(timeout.toMillis());
+  }
+
   /** @return the analyzer, to read its findings */
   public LockwatchAnalyzer analyzer() {
     return analyzer;
@@ -157,6 +169,7 @@ public final class InProcessAnalyzer implements AutoCloseable {
     private final Object lock = new Object();
     private long flushes; // guarded by lock
     private boolean closed; // guarded by lock
+    private boolean drained; // guarded by lock: the exit drain ended
 
     void flushed() {
       synchronized (lock) {
@@ -179,7 +192,36 @@ public final class InProcessAnalyzer implements AutoCloseable {
     }
 
     private void await() {
-      awaitFlushes(2, MAX_WAIT_MILLIS);
+      try {
+        awaitFlushes(2, MAX_WAIT_MILLIS);
+      } finally {
+        synchronized (lock) {
+          drained = true;
+          lock.notifyAll();
+        }
+      }
+    }
+
+    /**
+     * Waits until the exit drain ended, at most {@code millis}. Shutdown hooks start together, so
+     * a hook calling this may run before the drain began: it waits for the start too.
+     */
+    boolean awaitDrained(long millis) {
+      long deadline = System.nanoTime() + millis * 1_000_000L;
+      synchronized (lock) {
+        try {
+          while (!drained) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+              return false;
+            }
+            lock.wait(left);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return drained;
+      }
     }
 
     /** Waits for {@code count} more flushes or the close, at most {@code millis}. */

@@ -93,6 +93,19 @@ public final class EventMetrics {
     }
   }
 
+  /**
+   * Counts a new finding exported at exit without its event (see {@link UnconfirmedFindings}).
+   * Safe from any thread: it only records into the sink.
+   *
+   * @param finding the finding, not {@code null}
+   */
+  public void countExitFinding(Finding finding) {
+    if ("new".equals(finding.status())) {
+      sink.record(LockwatchMetric.FINDINGS, 1,
+          List.of(orUnknown(finding.type()), orUnknown(finding.severity())));
+    }
+  }
+
   private static String orUnknown(String value) {
     return value == null || value.isEmpty() ? TopNames.UNKNOWN : value;
   }

@@ -1,5 +1,6 @@
 package io.lockwatch.otel.internal;
 
+import io.lockwatch.events.FindingEvent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -78,6 +79,24 @@ public final class FindingAssembler {
         downstream.accept(entry.toFinding());
       }
     }
+  }
+
+  /**
+   * Assembles a finding from its parts as the analyzer hands them over directly (events built
+   * but not committed), for the export at exit.
+   *
+   * @param parts the parts of one finding in order, not {@code null} or empty
+   * @return the finding, not {@code null}
+   */
+  public static Finding assemble(List<FindingEvent> parts) {
+    FindingEvent first = parts.get(0);
+    List<Finding.Part> out = new ArrayList<>(parts.size());
+    for (FindingEvent e : parts) {
+      out.add(new Finding.Part(e.threadName, e.threadId, e.fromLock, e.fromLockClass, e.toLock,
+          e.toLockClass, e.executorName, e.executorClass, e.stack, e.relatedStack));
+    }
+    return new Finding(String.valueOf(first.findingId), first.type, first.severity, first.summary,
+        first.status, first.firstSeen, List.copyOf(out));
   }
 
   private static Finding.Part part(RecordedEvent event) {

@@ -36,6 +36,9 @@ public final class LockwatchEventStream implements AutoCloseable {
 
   private final RecordingStream stream;
   private final ThrottledErrorLog errors = new ThrottledErrorLog("lockwatch exporter");
+  private final Object progress = new Object();
+  private long flushes; // guarded by progress
+  private boolean closed; // guarded by progress
 
   private LockwatchEventStream(RecordingStream stream) {
     this.stream = stream;
@@ -71,6 +74,8 @@ public final class LockwatchEventStream implements AutoCloseable {
         result.on(FindingEvent.NAME, event -> findings.onFinding(event, System.nanoTime()));
         stream.onFlush(() -> result.guard(() -> findings.expire(System.nanoTime())));
       }
+      stream.onFlush(result::flushed);
+      stream.onClose(result::closed);
       // not startAsync(): its thread is not a daemon and would keep the application's JVM alive
       Thread thread = new Thread(() -> {
         try {
@@ -80,6 +85,15 @@ public final class LockwatchEventStream implements AutoCloseable {
         }
       }, "lockwatch-exporter-stream");
       thread.setDaemon(true);
+      if (jvmExiting()) {
+        // Started during JVM exit (the exporter came up late): after JFR's shutdown hook, starting
+        // a recording blocks for ever in JVM.beginRecording holding the recorder's lock, which
+        // would hang every later JFR call. The findings of the run still arrive through
+        // OtelPipeline.findingReported.
+        stream.close();
+        result.closed();
+        return result;
+      }
       thread.start();
       return result;
     } catch (RuntimeException | Error e) {
@@ -97,6 +111,61 @@ public final class LockwatchEventStream implements AutoCloseable {
     Instant earliest = now.minus(MAX_REPLAY);
     Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(earliest);
     return jvmStart.isAfter(earliest) ? jvmStart : earliest;
+  }
+
+  /** @return whether the JVM has begun to exit (shutdown hooks are running) */
+  static boolean jvmExiting() {
+    Thread probe = new Thread(() -> { }, "lockwatch-exit-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    } catch (SecurityException e) {
+      return false;
+    }
+  }
+
+  private void flushed() {
+    synchronized (progress) {
+      flushes++;
+      progress.notifyAll();
+    }
+  }
+
+  private void closed() {
+    synchronized (progress) {
+      closed = true;
+      progress.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until the stream has dispatched what was recorded before this call: one more flush, or
+   * its end (JFR closes the stream at JVM exit after the last chunk).
+   *
+   * @param millis how long to wait at most
+   * @return whether a flush or the close came in time
+   */
+  public boolean awaitFlushOrClose(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
+    synchronized (progress) {
+      long target = flushes + 1;
+      try {
+        while (flushes < target && !closed) {
+          long left = (deadline - System.nanoTime()) / 1_000_000L;
+          if (left <= 0) {
+            return false;
+          }
+          progress.wait(left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      return true;
+    }
   }
 
   private void on(String eventName, Consumer<RecordedEvent> handler) {

@@ -43,13 +43,23 @@ public final class OtelPipeline implements AutoCloseable {
   private final PrometheusHttpServer prometheus;
   private final LockwatchEventStream stream;
   private final AgentHealth health;
+  private final EventMetrics metrics;
+  private final FindingLogEmitter findingLogs; // null when logs are not exported
+  private final UnconfirmedFindings unconfirmed;
+  private final ThrottledErrorLog errors = new ThrottledErrorLog("lockwatch exporter");
+  private final java.util.concurrent.atomic.AtomicBoolean shutDown =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private OtelPipeline(OpenTelemetrySdk sdk, PrometheusHttpServer prometheus,
-      LockwatchEventStream stream, AgentHealth health) {
+      LockwatchEventStream stream, AgentHealth health, EventMetrics metrics,
+      FindingLogEmitter findingLogs, UnconfirmedFindings unconfirmed) {
     this.sdk = sdk;
     this.prometheus = prometheus;
     this.stream = stream;
     this.health = health;
+    this.metrics = metrics;
+    this.findingLogs = findingLogs;
+    this.unconfirmed = unconfirmed;
   }
 
   /**
@@ -102,12 +112,20 @@ public final class OtelPipeline implements AutoCloseable {
       EventMetrics metrics = new EventMetrics(
           new OtelMetricSink(meter), config.topNames(), config.stallThresholdNanos(), health);
       FindingAssembler findings = null;
+      FindingLogEmitter findingLogs = null;
+      UnconfirmedFindings unconfirmed = new UnconfirmedFindings();
       if (config.otlpEnabled()) {
         Logger logger = sdk.getLogsBridge().loggerBuilder(SCOPE).build();
-        findings = new FindingAssembler(new FindingLogEmitter(logger));
+        FindingLogEmitter emitter = new FindingLogEmitter(logger);
+        findingLogs = emitter;
+        findings = new FindingAssembler(f -> {
+          if (unconfirmed.confirm(f)) {
+            emitter.accept(f);
+          }
+        });
       }
       LockwatchEventStream stream = LockwatchEventStream.start(metrics, findings);
-      return new OtelPipeline(sdk, prometheus, stream, health);
+      return new OtelPipeline(sdk, prometheus, stream, health, metrics, findingLogs, unconfirmed);
     } catch (RuntimeException | Error e) {
       if (sdk != null) {
         sdk.shutdown().join(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -183,10 +201,72 @@ public final class OtelPipeline implements AutoCloseable {
     return health;
   }
 
+  /**
+   * Takes a finding the in-process analyzer reported: exported by the stream as usual, or at exit
+   * by {@link #closeAtExit} if the stream never delivers it. Never blocks on the network.
+   *
+   * @param finding the finding, not {@code null}
+   */
+  public void findingReported(Finding finding) {
+    if (findingLogs == null || "updated".equals(finding.status())) {
+      return;
+    }
+    if (unconfirmed.reported(finding)) {
+      exportAtExit(finding);
+    }
+  }
+
+  /**
+   * Exports what is left at JVM exit, within {@code timeoutMillis} in all: waits (at most a
+   * second) for the stream to dispatch the last recorded events, exports the findings
+   * it never delivered, then shuts the SDK down, which flushes the log and metric exporters.
+   * Returns when done or when the time is up (an unreachable collector delays nothing more).
+   *
+   * @param timeoutMillis the bound on the whole call
+   * @return whether everything was flushed in time
+   */
+  public boolean closeAtExit(long timeoutMillis) {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    try {
+      // Not stream.close(): at exit it can block on JFR's recorder lock; the stream is a daemon.
+      stream.awaitFlushOrClose(Math.min(1_000, timeoutMillis / 3));
+      if (findingLogs != null) {
+        for (Finding f : unconfirmed.takeAtExit()) {
+          exportAtExit(f);
+        }
+      }
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+      if (!shutDown.compareAndSet(false, true)) {
+        return true;
+      }
+      return sdk.shutdown().join(left, TimeUnit.MILLISECONDS).isSuccess();
+    } catch (Throwable t) {
+      if (t instanceof VirtualMachineError) {
+        throw (VirtualMachineError) t;
+      }
+      errors.log("flush at exit failed", t);
+      return false;
+    }
+  }
+
+  private void exportAtExit(Finding f) {
+    try {
+      findingLogs.accept(f);
+      metrics.countExitFinding(f);
+    } catch (Throwable t) {
+      if (t instanceof VirtualMachineError) {
+        throw (VirtualMachineError) t;
+      }
+      errors.log("export at exit failed", t);
+    }
+  }
+
   @Override
   public void close() {
     stream.close();
-    sdk.shutdown().join(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    if (shutDown.compareAndSet(false, true)) {
+      sdk.shutdown().join(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
