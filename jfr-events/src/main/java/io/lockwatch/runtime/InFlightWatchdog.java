@@ -20,8 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  *       setting applies): walks the runtime's own registry of thread states (not {@code
  *       ThreadMXBean}, which takes a safepoint and cannot see virtual threads) and commits one
  *       event per hold, lock wait or blocking wait older than {@link #IN_FLIGHT_THRESHOLD_NANOS},
- *       with owners and waiters resolved across states. For states older than {@link
- *       #STACK_AGE_NANOS} it adds the thread's stack and, for a lock wait, the owner's stack.
+ *       with owners and waiters resolved across states. Waits carry the thread's stack and, for a
+ *       lock wait, the owner's; holds carry a stack from {@link #STACK_AGE_NANOS}.
  * </ul>
  * The states are read racily (see {@link ThreadLockState}); a report may be one period stale.
  *
@@ -32,7 +32,11 @@ public final class InFlightWatchdog {
   /** Minimum age of a reported hold or wait ({@code -Dlockwatch.inflight.thresholdMillis}). */
   public static final long IN_FLIGHT_THRESHOLD_NANOS =
       Long.getLong("lockwatch.inflight.thresholdMillis", 500L) * 1_000_000L;
-  /** Minimum age at which stacks are added. */
+  /**
+   * Minimum age at which a hold's stack is added. Waits carry stacks from their first snapshot:
+   * the analyzer reports a deadlock or a wait under lock from that snapshot, and a finding without
+   * stacks would stay without them.
+   */
   public static final long STACK_AGE_NANOS = 1_000_000_000L;
   /** Maximum frames per stack text. */
   public static final int MAX_FRAMES = 32;
@@ -166,6 +170,7 @@ public final class InFlightWatchdog {
         long age = now - e.startNanos;
         if (lock != null && age >= IN_FLIGHT_THRESHOLD_NANOS) {
           InFlightEvent ev = base(s, snapshotId, "hold", age);
+        ev.threadStack = age >= STACK_AGE_NANOS ? stackText(s.thread) : "";
           fillLock(ev, lock, e.mode);
           ev.waiters = waiters.getOrDefault(lock, 0);
           ev.commit();
@@ -175,14 +180,13 @@ public final class InFlightWatchdog {
       long waitAge = now - s.pendingSinceNanos;
       if (s.waiting && pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "lock-wait", waitAge);
+        ev.threadStack = stackText(s.thread);
         fillLock(ev, pending, s.pendingMode);
         ThreadLockState holder = holders.get(pending);
         if (holder != null) {
           ev.owner = holder.thread;
           s.pendingOwnerHint = holder.thread;
-          if (waitAge >= STACK_AGE_NANOS) {
-            ev.ownerStack = stackText(holder.thread);
-          }
+          ev.ownerStack = stackText(holder.thread);
         }
         ev.commit();
       }
@@ -190,6 +194,7 @@ public final class InFlightWatchdog {
       long blockedAge = now - s.waitSinceNanos;
       if (target != null && blockedAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "blocking-wait", blockedAge);
+        ev.threadStack = stackText(s.thread);
         ev.waitKind = EventWriter.waitKindName(s.waitKind);
         TaskTable.TaskInfo task = s.waitTask;
         if (task != null) {
@@ -222,7 +227,7 @@ public final class InFlightWatchdog {
     ev.waitKind = "";
     ev.executorName = "";
     ev.ownerStack = "";
-    ev.threadStack = age >= STACK_AGE_NANOS ? stackText(s.thread) : "";
+    ev.threadStack = "";
     return ev;
   }
 
