@@ -147,8 +147,8 @@ public final class InFlightWatchdog {
           holders.putIfAbsent(lock, s);
         }
       }
-      Object pending = s.pendingLock;
-      if (s.waiting && pending != null) {
+      Object pending = s.pendingLock();
+      if (pending != null) {
         waiters.merge(pending, 1, Integer::sum);
       }
     }
@@ -169,11 +169,12 @@ public final class InFlightWatchdog {
           ev.commit();
         }
       }
-      Object pending = s.pendingLock;
-      long waitAge = now - s.pendingSinceNanos;
-      if (s.waiting && pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
+      HoldEntry pendingEntry = s.pendingEntry();
+      Object pending = pendingEntry == null ? null : pendingEntry.lock;
+      long waitAge = pendingEntry == null ? 0 : now - pendingEntry.startNanos;
+      if (pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "lock-wait", waitAge);
-        fillLock(ev, pending, s.pendingMode);
+        fillLock(ev, pending, pendingEntry.mode);
         ThreadLockState holder = holders.get(pending);
         if (holder != null) {
           ev.owner = holder.thread;

@@ -88,27 +88,30 @@ public final class LockRuntime {
     if (s.busy) {
       return null;
     }
-    int d = s.depth;
-    if (d == 1 && s.epoch == epoch) {
-      // nested pair: a known edge costs these compares (see HoldEntry's memo)
-      HoldEntry e = s.first;
-      Object held = e.lock;
-      if (held == lock || e.memoChild != lock || e.memoParent != held
-          || e.memoChildMode != mode || e.memoParentMode != e.mode) {
-        checkNested(s, lock, mode);
-      }
-    } else if (d != 0 || s.epoch != epoch || s.clearRequested) {
-      s.resetIfStale(epoch);
-      if (s.depth != 0) {
-        checkNested(s, lock, mode);
-      }
+    // The pending acquisition is published before the thread can block (the watchdog reports it
+    // as a lock wait, and a LockWait event measures from its start), as the entry at the depth.
+    int st = s.state;
+    if (st == 0 && s.epoch == epoch && !s.clearRequested) {
+      s.prepare(lock, mode, CoarseClock.nowNanos); // s is its own first entry
+      s.state = ThreadLockState.WAITING;
+      return s;
     }
-    s.pendingMode = mode;
-    s.pendingSinceNanos = CoarseClock.nowNanos;
-    if (s.pendingLock != lock) {
-      s.pendingLock = lock; // skip the GC write barrier when it is the same lock as last time
+    if (st == ThreadLockState.DEPTH_1 && s.epoch == epoch) {
+      // nested pair: a known edge costs two compares (see HoldEntry's memo)
+      HoldEntry e = s;
+      boolean reentry = false;
+      if (e.memoChild != lock || e.memoModes != HoldEntry.memoKey(e.mode, mode)) {
+        reentry = checkNested(s, lock, mode);
+      }
+      s.second.prepare(lock, mode, CoarseClock.nowNanos);
+      s.state = reentry ? ThreadLockState.DEPTH_1 | ThreadLockState.REENTRY
+          | ThreadLockState.WAITING : ThreadLockState.DEPTH_1 | ThreadLockState.WAITING;
+      return s;
     }
-    s.waiting = true;
+    s.resetIfStale(epoch);
+    int d = s.depth(); // a pending acquisition left over (a hook that failed) is replaced
+    boolean reentry = d != 0 && checkNested(s, lock, mode);
+    s.preparePending(d, lock, mode, CoarseClock.nowNanos, reentry);
     return s;
   }
 
@@ -124,13 +127,38 @@ public final class LockRuntime {
       return;
     }
     long now = CoarseClock.nowNanos;
-    if (s.waiting) {
-      s.waiting = false;
-      if (now - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
-        waitEnded(s, lock, mode, OUTCOME_ACQUIRED);
-      }
+    int st = s.state;
+    HoldEntry e;
+    int after;
+    if (st == ThreadLockState.WAITING) {
+      e = s;
+      after = ThreadLockState.DEPTH_1;
+    } else if (st == (ThreadLockState.DEPTH_1 | ThreadLockState.WAITING)) {
+      e = s.second;
+      after = ThreadLockState.DEPTH_2;
+    } else {
+      afterAcquireSlow(s, st, lock, mode, now);
+      return;
     }
-    s.push(lock, mode, 1, now);
+    long start = e.startNanos;
+    if (now - start >= RuntimeSettings.waitGateNanos) {
+      waitEnded(s, e, lock, mode, OUTCOME_ACQUIRED);
+    }
+    e.start(now);
+    s.state = after;
+  }
+
+  private static void afterAcquireSlow(ThreadLockState s, int st, Object lock, int mode,
+      long now) {
+    if ((st & ThreadLockState.WAITING) == 0) {
+      s.push(lock, mode, 1, now); // no pending acquisition (reset meanwhile): a plain hold
+      return;
+    }
+    HoldEntry e = s.pendingEntry();
+    if (now - e.startNanos >= RuntimeSettings.waitGateNanos) {
+      waitEnded(s, e, lock, mode, OUTCOME_ACQUIRED);
+    }
+    s.commitPending(st >>> 2, lock, mode, now);
   }
 
   /**
@@ -145,12 +173,16 @@ public final class LockRuntime {
     if (s == null) {
       return;
     }
-    s.waiting = false;
+    HoldEntry e = s.pendingEntry();
+    if (e == null) {
+      return;
+    }
     // Failed attempts are rare: use the precise clock, so that a timed-out tryLock is never missed
     // because the coarse clock's ticker was starved of CPU.
-    if (System.nanoTime() - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
-      waitEnded(s, lock, mode, outcome);
+    if (System.nanoTime() - e.startNanos >= RuntimeSettings.waitGateNanos) {
+      waitEnded(s, e, lock, mode, outcome);
     }
+    s.state = s.depth() << 2;
   }
 
   /**
@@ -160,15 +192,7 @@ public final class LockRuntime {
    * @param mode the mode
    */
   public static void tryAcquired(Object lock, int mode) {
-    if (!RuntimeSettings.active) {
-      return;
-    }
-    ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
-      return;
-    }
-    s.resetIfStale(RuntimeSettings.epoch);
-    s.push(lock, mode, 1, CoarseClock.nowNanos);
+    pushHold(lock, mode, 1);
   }
 
   /**
@@ -185,35 +209,33 @@ public final class LockRuntime {
     if (s.busy) {
       return;
     }
-    int d = s.depth;
-    if (d == 1) {
-      HoldEntry e = s.first;
+    int st = s.state;
+    if (st == ThreadLockState.DEPTH_1) {
+      HoldEntry e = s;
       if (e.lock == lock) {
-        if (e.count > 1) {
-          e.count--;
-          return;
-        }
-        if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
-          holdEnded(s, e);
-        }
-        s.depth = 0; // e.lock stays as a stale reference: see HoldEntry.set
+        releaseTop(s, e, 0);
         return;
       }
-    } else if (d == 2) {
+    } else if (st == ThreadLockState.DEPTH_2) {
       HoldEntry e = s.second;
       if (e.lock == lock && ThreadLockState.sameMode(e.mode, mode)) {
-        if (e.count > 1) {
-          e.count--;
-          return;
-        }
-        if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
-          holdEnded(s, e);
-        }
-        s.depth = 1;
+        releaseTop(s, e, ThreadLockState.DEPTH_1);
         return;
       }
     }
     releaseNested(s, lock, mode);
+  }
+
+  /** Releases one level of the top entry {@code e}; the state drops to {@code below} at the last. */
+  private static void releaseTop(ThreadLockState s, HoldEntry e, int below) {
+    if (e.reentries != 0) {
+      e.reentries--;
+      return;
+    }
+    if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
+      holdEnded(s, e);
+    }
+    s.state = below; // e.lock stays as a stale reference: see HoldEntry.prepare
   }
 
   /**
@@ -236,7 +258,7 @@ public final class LockRuntime {
       return 0;
     }
     HoldEntry e = s.entry(i);
-    int count = e.count;
+    int count = e.reentries + 1;
     if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
       holdEnded(s, e);
     }
@@ -252,14 +274,22 @@ public final class LockRuntime {
    * @param depth what {@link #releaseForWait} returned
    */
   public static void reacquiredAfterWait(Object lock, int mode, int depth) {
-    if (depth <= 0 || !RuntimeSettings.active) {
+    if (depth > 0) {
+      pushHold(lock, mode, depth);
+    }
+  }
+
+  /** A hold of {@code count} levels that began without a pending acquisition. */
+  private static void pushHold(Object lock, int mode, int count) {
+    if (!RuntimeSettings.active) {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
     if (s.busy) {
       return;
     }
-    s.push(lock, mode, depth, CoarseClock.nowNanos);
+    s.resetIfStale(RuntimeSettings.epoch);
+    s.push(lock, mode, count, CoarseClock.nowNanos);
   }
 
   /**
@@ -279,7 +309,7 @@ public final class LockRuntime {
     s.busy = true;
     try {
       s.resetIfStale(RuntimeSettings.epoch);
-      boolean underLock = s.depth > 0;
+      boolean underLock = s.depth() > 0;
       LockRegistry.ObjectInfo exec = LockRegistry.executor(executor);
       TaskTable.TaskInfo info = TaskTable.submitted(task, exec, CoarseClock.nowNanos, underLock);
       if (underLock && RuntimeSettings.submitEnabled) {
@@ -418,7 +448,7 @@ public final class LockRuntime {
     try {
       TaskTable.TaskInfo task = TaskTable.resolve(target);
       if (task == null && kind == WAIT_FORK_JOIN) {
-        task = TaskTable.forkJoinRoot(target, CoarseClock.nowNanos, s.depth > 0);
+        task = TaskTable.forkJoinRoot(target, CoarseClock.nowNanos, s.depth() > 0);
       }
       s.waitTask = task;
     } catch (Throwable t) {
@@ -444,7 +474,7 @@ public final class LockRuntime {
     }
     Object target = s.waitTarget;
     s.waitTarget = null;
-    if (s.depth > 0
+    if (s.depth() > 0
         && CoarseClock.nowNanos - s.waitSinceNanos >= RuntimeSettings.blockingGateNanos) {
       blockingEnded(s, target, outcome);
     }
@@ -483,31 +513,28 @@ public final class LockRuntime {
 
   /**
    * Nested acquisition: self-deadlock check, then one order edge per held lock, deduplicated by
-   * the per-entry memo (a few compares) and then by the global {@link OrderEdgeCache}.
+   * the per-entry memo (two compares) and then by the global {@link OrderEdgeCache}.
+   *
+   * @return whether {@code lock} is already held (a re-entry: no order edge)
    */
-  private static void checkNested(ThreadLockState s, Object lock, int mode) {
-    int d = s.depth;
-    boolean held = false;
+  private static boolean checkNested(ThreadLockState s, Object lock, int mode) {
+    int d = s.depth();
     for (int i = 0; i < d; i++) {
       if (s.entry(i).lock == lock) {
-        held = true;
-        break;
+        checkSelfDeadlock(s, lock, mode);
+        return true; // a re-entry cannot block on another thread: no order edge
       }
     }
-    if (held) {
-      checkSelfDeadlock(s, lock, mode);
-      return; // a re-entry cannot block on another thread: no order edge
+    if (!RuntimeSettings.orderEnabled) {
+      return false;
     }
     for (int i = 0; i < d; i++) {
       HoldEntry e = s.entry(i);
-      if (e.memoChild == lock && e.memoParent == e.lock && e.memoChildMode == mode
-          && e.memoParentMode == e.mode) {
-        continue;
-      }
-      if (RuntimeSettings.orderEnabled) {
+      if (e.memoChild != lock || e.memoModes != HoldEntry.memoKey(e.mode, mode)) {
         newEdge(s, e, lock, mode);
       }
     }
+    return false;
   }
 
   private static void newEdge(ThreadLockState s, HoldEntry e, Object lock, int mode) {
@@ -521,9 +548,7 @@ public final class LockRuntime {
         EventWriter.order(s, held, heldId, e.mode, lock, lockId, mode);
       }
       if (r != OrderEdgeCache.DROPPED) {
-        e.memoParent = held;
-        e.memoParentMode = e.mode;
-        e.memoChildMode = mode;
+        e.memoModes = HoldEntry.memoKey(e.mode, mode);
         e.memoChild = lock;
       }
     } catch (Throwable t) {
@@ -541,7 +566,7 @@ public final class LockRuntime {
     boolean writeHeld = false;
     int heldMode = 0;
     String kind = null;
-    for (int i = 0; i < s.depth; i++) {
+    for (int i = 0, d = s.depth(); i < d; i++) {
       HoldEntry e = s.entry(i);
       if (e.lock != lock) {
         continue;
@@ -573,10 +598,12 @@ public final class LockRuntime {
     }
   }
 
-  private static void waitEnded(ThreadLockState s, Object lock, int mode, int outcome) {
+  /** A wait for {@code lock} that may be long enough to report; {@code pending} says since when. */
+  private static void waitEnded(ThreadLockState s, HoldEntry pending, Object lock, int mode,
+      int outcome) {
     s.busy = true;
     try {
-      long elapsed = System.nanoTime() - s.pendingSinceNanos;
+      long elapsed = System.nanoTime() - pending.startNanos;
       Thread owner = s.pendingOwnerHint;
       s.pendingOwnerHint = null;
       if (elapsed >= RuntimeSettings.waitThresholdNanos) {
@@ -616,8 +643,8 @@ public final class LockRuntime {
       return;
     }
     HoldEntry e = s.entry(i);
-    if (e.count > 1) {
-      e.count--;
+    if (e.reentries != 0) {
+      e.reentries--;
       return;
     }
     if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
