@@ -15,9 +15,9 @@ package io.lockwatch.runtime;
  * <p>The memo remembers the last order edge checked from this position (child lock and both
  * modes; the parent is this entry's lock, and the memo is dropped whenever {@link #lock}
  * changes), so a known nested acquisition costs two compares and never looks up the edge cache.
- * It survives pops on purpose. Every watchdog pass asks the owner (through {@code
- * ThreadLockState.clearRequested}) to drop stale references and memos above its depth at its next
- * depth-0 acquisition, so they keep locks alive only while the thread stays idle.
+ * It survives pops on purpose. Every watchdog pass asks the owner (with a new {@code
+ * RuntimeSettings.activeEpoch} token) to drop stale references and memos above its depth at its
+ * next acquisition, so they keep locks alive only while the thread stays idle.
  */
 class HoldEntry {
   // Plain fields, written by the owning thread only; the watchdog reads them racily and may see

@@ -77,18 +77,15 @@ public final class InFlightWatchdog {
     LockRegistry.EXECUTORS.purge();
     TaskTable.TASKS.purge();
     TaskTable.FUTURES.purge();
-    for (ThreadLockState s : ThreadStateRegistry.snapshot()) {
-      // Racy write of a request flag; the owner clears its own stale references (a lost request
-      // is simply repeated next pass).
-      s.clearRequested = true;
-    }
+    // Every thread clears its own stale references at its next acquisition: no cross-thread
+    // write to the states.
+    RuntimeSettings.nextPass();
   }
 
   /** The periodic hook of {@link InFlightEvent}: one snapshot. */
   static void emitInFlight() {
     ThreadLockState me = ThreadLockState.current();
-    boolean wasBusy = me.busy;
-    me.busy = true;
+    int wasBusy = me.enterBusy();
     try {
       if (!RuntimeSettings.active) {
         return;
@@ -97,15 +94,14 @@ public final class InFlightWatchdog {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      me.busy = wasBusy;
+      me.exitBusy(wasBusy);
     }
   }
 
   /** The periodic hook of {@link RuntimeHealthEvent}. */
   static void emitHealth() {
     ThreadLockState me = ThreadLockState.current();
-    boolean wasBusy = me.busy;
-    me.busy = true;
+    int wasBusy = me.enterBusy();
     try {
       RuntimeHealthEvent e = new RuntimeHealthEvent();
       if (!e.isEnabled()) {
@@ -127,7 +123,7 @@ public final class InFlightWatchdog {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      me.busy = wasBusy;
+      me.exitBusy(wasBusy);
     }
   }
 

@@ -80,35 +80,35 @@ public final class LockRuntime {
    * @return the calling thread's state, to pass to {@link #afterAcquire}; may be {@code null}
    */
   public static ThreadLockState beforeAcquire(Object lock, int mode) {
-    int epoch = RuntimeSettings.activeEpoch;
-    if (epoch == 0) {
+    int token = RuntimeSettings.activeEpoch;
+    if (token == 0) {
       return null;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
-      return null;
-    }
     // The pending acquisition is published before the thread can block (the watchdog reports it
     // as a lock wait, and a LockWait event measures from its start), as the entry at the depth.
+    // One compare of the state excludes the recursion guard, a pending acquisition and depth > 1.
     int st = s.state;
-    if (st == 0 && s.epoch == epoch && !s.clearRequested) {
-      s.prepare(lock, mode, CoarseClock.nowNanos); // s is its own first entry
-      s.state = ThreadLockState.WAITING;
-      return s;
-    }
-    if (st == ThreadLockState.DEPTH_1 && s.epoch == epoch) {
-      // nested pair: a known edge costs two compares (see HoldEntry's memo)
-      HoldEntry e = s;
-      boolean reentry = false;
-      if (e.memoChild != lock || e.memoModes != HoldEntry.memoKey(e.mode, mode)) {
-        reentry = checkNested(s, lock, mode);
+    if (s.pass == token) {
+      if (st == 0) {
+        s.prepare(lock, mode, CoarseClock.nowNanos); // s is its own first entry
+        s.state = ThreadLockState.WAITING;
+        return s;
       }
-      s.second.prepare(lock, mode, CoarseClock.nowNanos);
-      s.state = reentry ? ThreadLockState.DEPTH_1 | ThreadLockState.REENTRY
-          | ThreadLockState.WAITING : ThreadLockState.DEPTH_1 | ThreadLockState.WAITING;
-      return s;
+      if (st == ThreadLockState.DEPTH_1) {
+        // nested pair: a known edge costs two compares (see HoldEntry's memo)
+        boolean reentry = (s.memoChild != lock || s.memoModes != HoldEntry.memoKey(s.mode, mode))
+            && checkNested(s, lock, mode);
+        s.second.prepare(lock, mode, CoarseClock.nowNanos);
+        s.state = reentry ? ThreadLockState.DEPTH_1 | ThreadLockState.REENTRY
+            | ThreadLockState.WAITING : ThreadLockState.DEPTH_1 | ThreadLockState.WAITING;
+        return s;
+      }
     }
-    s.resetIfStale(epoch);
+    if ((st & ThreadLockState.BUSY) != 0) {
+      return null;
+    }
+    s.sync(token);
     int d = s.depth(); // a pending acquisition left over (a hook that failed) is replaced
     boolean reentry = d != 0 && checkNested(s, lock, mode);
     s.preparePending(d, lock, mode, CoarseClock.nowNanos, reentry);
@@ -150,6 +150,9 @@ public final class LockRuntime {
 
   private static void afterAcquireSlow(ThreadLockState s, int st, Object lock, int mode,
       long now) {
+    if ((st & ThreadLockState.BUSY) != 0) {
+      return;
+    }
     if ((st & ThreadLockState.WAITING) == 0) {
       s.push(lock, mode, 1, now); // no pending acquisition (reset meanwhile): a plain hold
       return;
@@ -182,7 +185,7 @@ public final class LockRuntime {
     if (System.nanoTime() - e.startNanos >= RuntimeSettings.waitGateNanos) {
       waitEnded(s, e, lock, mode, outcome);
     }
-    s.state = s.depth() << 2;
+    s.state = s.state & ThreadLockState.BUSY | s.depth() << 2;
   }
 
   /**
@@ -206,14 +209,10 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
-      return;
-    }
-    int st = s.state;
+    int st = s.state; // the recursion guard is in it: busy goes the slow way
     if (st == ThreadLockState.DEPTH_1) {
-      HoldEntry e = s;
-      if (e.lock == lock) {
-        releaseTop(s, e, 0);
+      if (s.lock == lock) {
+        releaseTop(s, s, 0);
         return;
       }
     } else if (st == ThreadLockState.DEPTH_2) {
@@ -223,7 +222,9 @@ public final class LockRuntime {
         return;
       }
     }
-    releaseNested(s, lock, mode);
+    if ((st & ThreadLockState.BUSY) == 0) {
+      releaseNested(s, lock, mode);
+    }
   }
 
   /** Releases one level of the top entry {@code e}; the state drops to {@code below} at the last. */
@@ -250,7 +251,7 @@ public final class LockRuntime {
       return 0;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return 0;
     }
     int i = s.indexOf(lock, -1);
@@ -285,7 +286,7 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
     s.resetIfStale(RuntimeSettings.epoch);
@@ -303,10 +304,10 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       s.resetIfStale(RuntimeSettings.epoch);
       boolean underLock = s.depth() > 0;
@@ -318,7 +319,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -333,10 +334,10 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       s.resetIfStale(RuntimeSettings.epoch);
       long now = CoarseClock.nowNanos;
@@ -350,7 +351,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -365,10 +366,10 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       int d = s.runningDepth;
       for (int i = d - 1; i >= 0; i--) {
@@ -396,7 +397,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -412,10 +413,10 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       TaskTable.TaskInfo info = TaskTable.get(task);
       if (info != null) {
@@ -424,7 +425,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -440,11 +441,11 @@ public final class LockRuntime {
       return null;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy || s.waitTarget != null) {
+    if (s.busy() || s.waitTarget != null) {
       return null; // an outer wait (e.g. FutureTask.get inside Future.get) is already tracked
     }
     s.resetIfStale(RuntimeSettings.epoch);
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       TaskTable.TaskInfo task = TaskTable.resolve(target);
       if (task == null && kind == WAIT_FORK_JOIN) {
@@ -454,7 +455,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
     s.waitKind = kind;
     s.waitSinceNanos = CoarseClock.nowNanos;
@@ -538,7 +539,7 @@ public final class LockRuntime {
   }
 
   private static void newEdge(ThreadLockState s, HoldEntry e, Object lock, int mode) {
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       Object held = e.lock;
       long heldId = LockRegistry.lockId(held);
@@ -554,7 +555,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -588,20 +589,20 @@ public final class LockRuntime {
     if (kind == null) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       EventWriter.selfDeadlock(lock, heldMode, mode, kind);
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
   /** A wait for {@code lock} that may be long enough to report; {@code pending} says since when. */
   private static void waitEnded(ThreadLockState s, HoldEntry pending, Object lock, int mode,
       int outcome) {
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       long elapsed = System.nanoTime() - pending.startNanos;
       Thread owner = s.pendingOwnerHint;
@@ -618,12 +619,12 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
   private static void holdEnded(ThreadLockState s, HoldEntry e) {
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       long elapsed = System.nanoTime() - e.startNanos;
       if (elapsed >= RuntimeSettings.holdThresholdNanos) {
@@ -632,7 +633,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -654,7 +655,7 @@ public final class LockRuntime {
   }
 
   private static void blockingEnded(ThreadLockState s, Object target, int outcome) {
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       long elapsed = System.nanoTime() - s.waitSinceNanos;
       if (elapsed >= RuntimeSettings.blockingThresholdNanos) {
@@ -664,7 +665,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 }

@@ -15,8 +15,7 @@ package io.lockwatch.runtime;
  * and coarse start), so publishing a wait costs no separate fields.
  *
  * <p>Concurrency: every field is written by the owning thread with plain stores, except
- * {@link #pendingOwnerHint} (written by a releasing thread, a hint only) and
- * {@link #clearRequested} (set by the watchdog). The watchdog reads the rest racily: it may report
+ * {@link #pendingOwnerHint} (written by a releasing thread, a hint only). The watchdog reads the rest racily: it may report
  * a just-ended hold or miss a just-started one for one period. This is deliberate: volatile
  * writes on the hot path would cost more than the whole budget.
  */
@@ -29,20 +28,31 @@ public final class ThreadLockState extends HoldEntry {
   static final int DEPTH_1 = 1 << 2;
   /** {@link #state} of two held locks and nothing pending. */
   static final int DEPTH_2 = 2 << 2;
+  /**
+   * {@link #state} bit, the recursion guard: set while a hook's slow path runs, and forever on
+   * Lockwatch's threads. In the state so that the hooks' fast-path compares exclude it for free.
+   */
+  static final int BUSY = 1 << 30;
+  private static final int DEPTH_MASK = (1 << 28) - 1;
 
   private static final HoldEntry[] NO_ENTRIES = new HoldEntry[0];
   private static final ThreadLocal<ThreadLockState> CURRENT =
       ThreadLocal.withInitial(ThreadLockState::create);
 
   final Thread thread;
-  /** Recursion guard: set while a hook's slow path runs, and forever on Lockwatch's threads. */
-  boolean busy;
-  /** Set by the watchdog: drop stale references above the depth at the next depth-0 acquire. */
-  boolean clearRequested;
   /** Set forever on Lockwatch's own threads; the watchdog skips them. */
   boolean internal;
+  /** The recording epoch ({@code RuntimeSettings.epoch}) this state belongs to. */
   int epoch;
-  /** {@code depth << 2 | REENTRY? | WAITING?}; the depth is the number of distinct held entries. */
+  /**
+   * The {@code RuntimeSettings.activeEpoch} token this state was last brought up to date with
+   * (epoch and stale references); a hook's fast path runs only while it is current.
+   */
+  int pass;
+  /**
+   * {@code BUSY? | depth << 2 | REENTRY? | WAITING?}; the depth is the number of distinct held
+   * entries.
+   */
   int state;
   /** The first held lock: this object itself (see the class comment). */
   final HoldEntry first = this;
@@ -82,8 +92,29 @@ public final class ThreadLockState extends HoldEntry {
   /** Marks the calling thread as Lockwatch's own: hooks on it do nothing. */
   static void markInternal() {
     ThreadLockState s = CURRENT.get();
-    s.busy = true;
+    s.state |= BUSY;
     s.internal = true;
+  }
+
+  /** Whether the recursion guard is set. */
+  boolean busy() {
+    return (state & BUSY) != 0;
+  }
+
+  /**
+   * Sets the recursion guard for a section that may run on a thread already inside one.
+   *
+   * @return what to pass to {@link #exitBusy}
+   */
+  int enterBusy() {
+    int was = state & BUSY;
+    state |= BUSY;
+    return was;
+  }
+
+  /** Restores the recursion guard saved by {@link #enterBusy}. */
+  void exitBusy(int was) {
+    state = state & ~BUSY | was;
   }
 
   /**
@@ -92,7 +123,7 @@ public final class ThreadLockState extends HoldEntry {
    * @return the depth
    */
   public int depth() {
-    return state >>> 2;
+    return state >>> 2 & DEPTH_MASK;
   }
 
   /** Whether the thread is waiting for {@link #pendingEntry()}'s lock (racy from other threads). */
@@ -113,7 +144,7 @@ public final class ThreadLockState extends HoldEntry {
     if ((st & WAITING) == 0) {
       return null;
     }
-    int d = st >>> 2;
+    int d = st >>> 2 & DEPTH_MASK;
     HoldEntry[] m = more;
     return d < 2 ? entry(d) : d - 2 < m.length ? m[d - 2] : null;
   }
@@ -129,16 +160,26 @@ public final class ThreadLockState extends HoldEntry {
     return Math.min(depth(), more.length + 2);
   }
 
+  /**
+   * Brings the state up to date with {@code token} (the current {@code
+   * RuntimeSettings.activeEpoch}): resets it if the recording epoch changed, and drops stale
+   * references (the watchdog issues a new token every pass to ask for that).
+   */
+  void sync(int token) {
+    resetIfStale(RuntimeSettings.epoch);
+    if (pass != token) {
+      clearStale();
+      pass = token;
+    }
+  }
+
   /** Clears state left from an earlier enabled period (hooks skip work while disabled). */
   void resetIfStale(int currentEpoch) {
     if (epoch == currentEpoch) {
-      if (clearRequested) {
-        clearStale();
-      }
       return;
     }
     epoch = currentEpoch;
-    state = 0;
+    state &= BUSY;
     reentries = 0;
     second.reentries = 0;
     for (HoldEntry e : more) {
@@ -157,7 +198,6 @@ public final class ThreadLockState extends HoldEntry {
    * memos), so that the state keeps no lock alive for long. Runs on the owning thread only.
    */
   void clearStale() {
-    clearRequested = false;
     int keep = depth() + (state & WAITING);
     if (keep == 0) {
       clear();
@@ -178,7 +218,7 @@ public final class ThreadLockState extends HoldEntry {
   void preparePending(int d, Object lock, int mode, long nowNanos, boolean reentry) {
     ensureSlot(d);
     entry(d).prepare(lock, mode, nowNanos);
-    state = d << 2 | (reentry ? REENTRY | WAITING : WAITING);
+    state = state & BUSY | d << 2 | (reentry ? REENTRY | WAITING : WAITING);
   }
 
   /**
