@@ -141,10 +141,12 @@ public final class LockRuntime {
       return;
     }
     long start = e.startNanos;
-    if (now - start >= RuntimeSettings.waitGateNanos) {
-      waitEnded(s, e, lock, mode, OUTCOME_ACQUIRED);
+    if (now != start) { // else the coarse clock did not tick: no wait to report, nothing to store
+      if (now - start >= RuntimeSettings.waitGateNanos) {
+        waitEnded(s, e, lock, mode, OUTCOME_ACQUIRED);
+      }
+      e.startNanos = now;
     }
-    e.start(now);
     s.state = after;
   }
 
