@@ -207,10 +207,23 @@ public final class LockRuntime {
    * @param mode the mode
    */
   public static void release(Object lock, int mode) {
-    if (!RuntimeSettings.active) {
+    if (RuntimeSettings.active) {
+      release(ThreadLockState.current(), lock, mode);
+    }
+  }
+
+  /**
+   * Same as {@link #release(Object, int)}, for a caller that still has the state that {@link
+   * #beforeAcquire} returned for this hold (no {@code ThreadLocal} lookup).
+   *
+   * @param s the calling thread's state, may be {@code null} (then nothing happens)
+   * @param lock the lock
+   * @param mode the mode
+   */
+  public static void release(ThreadLockState s, Object lock, int mode) {
+    if (s == null) {
       return;
     }
-    ThreadLockState s = ThreadLockState.current();
     int st = s.state; // the recursion guard is in it: busy goes the slow way
     if (st == ThreadLockState.DEPTH_1) {
       if (s.lock == lock) {
@@ -229,7 +242,7 @@ public final class LockRuntime {
     }
   }
 
-  /** Releases one level of the top entry {@code e}; the state drops to {@code below} at the last. */
+  /** Releases a level of top entry {@code e}; at the last, the state becomes {@code below}. */
   private static void releaseTop(ThreadLockState s, HoldEntry e, int below) {
     if (e.reentries != 0) {
       e.reentries--;

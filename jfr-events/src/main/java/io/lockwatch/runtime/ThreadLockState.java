@@ -7,17 +7,19 @@ package io.lockwatch.runtime;
  * <p>Layout: the first two held locks live in {@link #first} and {@link #second} (no array access
  * for the common depths 0 to 2); deeper nesting spills into {@link #more}, which grows without a
  * fixed limit. The state object is itself its first entry ({@code first == this}): every hook
- * reaches the entry of a depth-1 pair without one more dependent load after the
- * {@code ThreadLocal} lookup. A re-entry of a held lock in the same mode counts in the entry instead of pushing
- * twice. The depth, "waiting" and "the pending acquisition is a re-entry" share one int,
- * {@link #state}, so that a hook tests them with one compare and updates them with one store.
- * While the thread waits for a lock, the pending acquisition is the entry at the depth (lock, mode
- * and coarse start), so publishing a wait costs no separate fields.
+ * reaches the entry of a depth-1 pair without one more dependent load after the {@code
+ * ThreadLocal} lookup. A re-entry of a held lock in the same mode counts in the entry instead of
+ * pushing twice. The depth, "waiting", "the pending acquisition is a re-entry" and the recursion
+ * guard share one int, {@link #state}, so that a hook tests them with one compare and updates them
+ * with one store. While the thread waits for a lock, the pending acquisition is the entry at the
+ * depth (lock, mode and coarse start): a wait is published before the thread can block, with no
+ * separate fields.
  *
- * <p>Concurrency: every field is written by the owning thread with plain stores, except
- * {@link #pendingOwnerHint} (written by a releasing thread, a hint only). The watchdog reads the rest racily: it may report
- * a just-ended hold or miss a just-started one for one period. This is deliberate: volatile
- * writes on the hot path would cost more than the whole budget.
+ * <p>Concurrency: every field is written by the owning thread with plain stores, except {@link
+ * #pendingOwnerHint} (written by a releasing thread, a hint only). The watchdog reads the rest
+ * racily: it may report a just-ended hold or miss a just-started one for one period, or see a
+ * pending entry whose lock is one acquisition old. This is deliberate: volatile writes on the hot
+ * path would cost more than the whole budget.
  */
 public final class ThreadLockState extends HoldEntry {
   /** {@link #state} bit: the thread is between beforeAcquire and afterAcquire/acquireFailed. */
