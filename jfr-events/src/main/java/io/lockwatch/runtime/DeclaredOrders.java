@@ -26,8 +26,7 @@ public final class DeclaredOrders {
 
   static void emit() {
     ThreadLockState me = ThreadLockState.current();
-    boolean wasBusy = me.busy;
-    me.busy = true;
+    int wasBusy = me.enterBusy();
     try {
       for (String[] order : ORDERS) {
         DeclaredLockOrderEvent e = new DeclaredLockOrderEvent();
@@ -41,7 +40,7 @@ public final class DeclaredOrders {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      me.busy = wasBusy;
+      me.exitBusy(wasBusy);
     }
   }
 }

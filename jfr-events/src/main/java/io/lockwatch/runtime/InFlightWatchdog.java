@@ -82,18 +82,15 @@ public final class InFlightWatchdog {
     TaskTable.TASKS.purge();
     TaskTable.FUTURES.purge();
     OrderEdgeCache.INSTANCE.renewIfFull(System.nanoTime());
-    for (ThreadLockState s : ThreadStateRegistry.snapshot()) {
-      // Racy write of a request flag; the owner clears its own stale references (a lost request
-      // is simply repeated next pass).
-      s.clearRequested = true;
-    }
+    // Every thread clears its own stale references at its next acquisition: no cross-thread
+    // write to the states.
+    RuntimeSettings.nextPass();
   }
 
   /** The periodic hook of {@link InFlightEvent}: one snapshot. */
   static void emitInFlight() {
     ThreadLockState me = ThreadLockState.current();
-    boolean wasBusy = me.busy;
-    me.busy = true;
+    int wasBusy = me.enterBusy();
     try {
       if (!RuntimeSettings.active) {
         return;
@@ -102,15 +99,14 @@ public final class InFlightWatchdog {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      me.busy = wasBusy;
+      me.exitBusy(wasBusy);
     }
   }
 
   /** The periodic hook of {@link RuntimeHealthEvent}. */
   static void emitHealth() {
     ThreadLockState me = ThreadLockState.current();
-    boolean wasBusy = me.busy;
-    me.busy = true;
+    int wasBusy = me.enterBusy();
     try {
       RuntimeHealthEvent e = new RuntimeHealthEvent();
       if (!e.isEnabled()) {
@@ -133,7 +129,7 @@ public final class InFlightWatchdog {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      me.busy = wasBusy;
+      me.exitBusy(wasBusy);
     }
   }
 
@@ -153,8 +149,8 @@ public final class InFlightWatchdog {
           holders.putIfAbsent(lock, s);
         }
       }
-      Object pending = s.pendingLock;
-      if (s.waiting && pending != null) {
+      Object pending = s.pendingLock();
+      if (pending != null) {
         waiters.merge(pending, 1, Integer::sum);
       }
     }
@@ -176,12 +172,13 @@ public final class InFlightWatchdog {
           ev.commit();
         }
       }
-      Object pending = s.pendingLock;
-      long waitAge = now - s.pendingSinceNanos;
-      if (s.waiting && pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
+      HoldEntry pendingEntry = s.pendingEntry();
+      Object pending = pendingEntry == null ? null : pendingEntry.lock;
+      long waitAge = pendingEntry == null ? 0 : now - pendingEntry.startNanos;
+      if (pending != null && waitAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "lock-wait", waitAge);
         ev.threadStack = stackText(s.thread);
-        fillLock(ev, pending, s.pendingMode);
+        fillLock(ev, pending, pendingEntry.mode);
         ThreadLockState holder = holders.get(pending);
         if (holder != null) {
           ev.owner = holder.thread;

@@ -80,35 +80,38 @@ public final class LockRuntime {
    * @return the calling thread's state, to pass to {@link #afterAcquire}; may be {@code null}
    */
   public static ThreadLockState beforeAcquire(Object lock, int mode) {
-    int epoch = RuntimeSettings.activeEpoch;
-    if (epoch == 0) {
+    int token = RuntimeSettings.activeEpoch;
+    if (token == 0) {
       return null;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    // The pending acquisition is published before the thread can block (the watchdog reports it
+    // as a lock wait, and a LockWait event measures from its start), as the entry at the depth.
+    // One compare of the state excludes the recursion guard, a pending acquisition and depth > 1.
+    int st = s.state;
+    if (s.pass == token) {
+      if (st == 0) {
+        s.prepare(lock, mode, CoarseClock.nowNanos); // s is its own first entry
+        s.state = ThreadLockState.WAITING;
+        return s;
+      }
+      if (st == ThreadLockState.DEPTH_1) {
+        // nested pair: a known edge costs two compares (see HoldEntry's memo)
+        boolean reentry = (s.memoChild != lock || s.memoModes != HoldEntry.memoKey(s.mode, mode))
+            && checkNested(s, lock, mode);
+        s.second.prepare(lock, mode, CoarseClock.nowNanos);
+        s.state = reentry ? ThreadLockState.DEPTH_1 | ThreadLockState.REENTRY
+            | ThreadLockState.WAITING : ThreadLockState.DEPTH_1 | ThreadLockState.WAITING;
+        return s;
+      }
+    }
+    if ((st & ThreadLockState.BUSY) != 0) {
       return null;
     }
-    int d = s.depth;
-    if (d == 1 && s.epoch == epoch) {
-      // nested pair: a known edge costs these compares (see HoldEntry's memo)
-      HoldEntry e = s.first;
-      Object held = e.lock;
-      if (held == lock || e.memoChild != lock || e.memoParent != held
-          || e.memoChildMode != mode || e.memoParentMode != e.mode) {
-        checkNested(s, lock, mode);
-      }
-    } else if (d != 0 || s.epoch != epoch || s.clearRequested) {
-      s.resetIfStale(epoch);
-      if (s.depth != 0) {
-        checkNested(s, lock, mode);
-      }
-    }
-    s.pendingMode = mode;
-    s.pendingSinceNanos = CoarseClock.nowNanos;
-    if (s.pendingLock != lock) {
-      s.pendingLock = lock; // skip the GC write barrier when it is the same lock as last time
-    }
-    s.waiting = true;
+    s.sync(token);
+    int d = s.depth(); // a pending acquisition left over (a hook that failed) is replaced
+    boolean reentry = d != 0 && checkNested(s, lock, mode);
+    s.preparePending(d, lock, mode, CoarseClock.nowNanos, reentry);
     return s;
   }
 
@@ -124,13 +127,43 @@ public final class LockRuntime {
       return;
     }
     long now = CoarseClock.nowNanos;
-    if (s.waiting) {
-      s.waiting = false;
-      if (now - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
-        waitEnded(s, lock, mode, OUTCOME_ACQUIRED);
-      }
+    int st = s.state;
+    HoldEntry e;
+    int after;
+    if (st == ThreadLockState.WAITING) {
+      e = s;
+      after = ThreadLockState.DEPTH_1;
+    } else if (st == (ThreadLockState.DEPTH_1 | ThreadLockState.WAITING)) {
+      e = s.second;
+      after = ThreadLockState.DEPTH_2;
+    } else {
+      afterAcquireSlow(s, st, lock, mode, now);
+      return;
     }
-    s.push(lock, mode, 1, now);
+    long start = e.startNanos;
+    if (now != start) { // else the coarse clock did not tick: no wait to report, nothing to store
+      if (now - start >= RuntimeSettings.waitGateNanos) {
+        waitEnded(s, e, lock, mode, OUTCOME_ACQUIRED);
+      }
+      e.startNanos = now;
+    }
+    s.state = after;
+  }
+
+  private static void afterAcquireSlow(ThreadLockState s, int st, Object lock, int mode,
+      long now) {
+    if ((st & ThreadLockState.BUSY) != 0) {
+      return;
+    }
+    if ((st & ThreadLockState.WAITING) == 0) {
+      s.push(lock, mode, 1, now); // no pending acquisition (reset meanwhile): a plain hold
+      return;
+    }
+    HoldEntry e = s.pendingEntry();
+    if (now - e.startNanos >= RuntimeSettings.waitGateNanos) {
+      waitEnded(s, e, lock, mode, OUTCOME_ACQUIRED);
+    }
+    s.commitPending(st >>> 2, lock, mode, now);
   }
 
   /**
@@ -145,12 +178,16 @@ public final class LockRuntime {
     if (s == null) {
       return;
     }
-    s.waiting = false;
+    HoldEntry e = s.pendingEntry();
+    if (e == null) {
+      return;
+    }
     // Failed attempts are rare: use the precise clock, so that a timed-out tryLock is never missed
     // because the coarse clock's ticker was starved of CPU.
-    if (System.nanoTime() - s.pendingSinceNanos >= RuntimeSettings.waitGateNanos) {
-      waitEnded(s, lock, mode, outcome);
+    if (System.nanoTime() - e.startNanos >= RuntimeSettings.waitGateNanos) {
+      waitEnded(s, e, lock, mode, outcome);
     }
+    s.state = s.state & ThreadLockState.BUSY | s.depth() << 2;
   }
 
   /**
@@ -160,15 +197,7 @@ public final class LockRuntime {
    * @param mode the mode
    */
   public static void tryAcquired(Object lock, int mode) {
-    if (!RuntimeSettings.active) {
-      return;
-    }
-    ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
-      return;
-    }
-    s.resetIfStale(RuntimeSettings.epoch);
-    s.push(lock, mode, 1, CoarseClock.nowNanos);
+    pushHold(lock, mode, 1);
   }
 
   /**
@@ -178,42 +207,51 @@ public final class LockRuntime {
    * @param mode the mode
    */
   public static void release(Object lock, int mode) {
-    if (!RuntimeSettings.active) {
+    if (RuntimeSettings.active) {
+      release(ThreadLockState.current(), lock, mode);
+    }
+  }
+
+  /**
+   * Same as {@link #release(Object, int)}, for a caller that still has the state that {@link
+   * #beforeAcquire} returned for this hold (no {@code ThreadLocal} lookup).
+   *
+   * @param s the calling thread's state, may be {@code null} (then nothing happens)
+   * @param lock the lock
+   * @param mode the mode
+   */
+  public static void release(ThreadLockState s, Object lock, int mode) {
+    if (s == null) {
       return;
     }
-    ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
-      return;
-    }
-    int d = s.depth;
-    if (d == 1) {
-      HoldEntry e = s.first;
-      if (e.lock == lock) {
-        if (e.count > 1) {
-          e.count--;
-          return;
-        }
-        if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
-          holdEnded(s, e);
-        }
-        s.depth = 0; // e.lock stays as a stale reference: see HoldEntry.set
+    int st = s.state; // the recursion guard is in it: busy goes the slow way
+    if (st == ThreadLockState.DEPTH_1) {
+      if (s.lock == lock) {
+        releaseTop(s, s, 0);
         return;
       }
-    } else if (d == 2) {
+    } else if (st == ThreadLockState.DEPTH_2) {
       HoldEntry e = s.second;
       if (e.lock == lock && ThreadLockState.sameMode(e.mode, mode)) {
-        if (e.count > 1) {
-          e.count--;
-          return;
-        }
-        if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
-          holdEnded(s, e);
-        }
-        s.depth = 1;
+        releaseTop(s, e, ThreadLockState.DEPTH_1);
         return;
       }
     }
-    releaseNested(s, lock, mode);
+    if ((st & ThreadLockState.BUSY) == 0) {
+      releaseNested(s, lock, mode);
+    }
+  }
+
+  /** Releases a level of top entry {@code e}; at the last, the state becomes {@code below}. */
+  private static void releaseTop(ThreadLockState s, HoldEntry e, int below) {
+    if (e.reentries != 0) {
+      e.reentries--;
+      return;
+    }
+    if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
+      holdEnded(s, e);
+    }
+    s.state = below; // e.lock stays as a stale reference: see HoldEntry.prepare
   }
 
   /**
@@ -228,7 +266,7 @@ public final class LockRuntime {
       return 0;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return 0;
     }
     int i = s.indexOf(lock, -1);
@@ -236,7 +274,7 @@ public final class LockRuntime {
       return 0;
     }
     HoldEntry e = s.entry(i);
-    int count = e.count;
+    int count = e.reentries + 1;
     if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
       holdEnded(s, e);
     }
@@ -252,14 +290,22 @@ public final class LockRuntime {
    * @param depth what {@link #releaseForWait} returned
    */
   public static void reacquiredAfterWait(Object lock, int mode, int depth) {
-    if (depth <= 0 || !RuntimeSettings.active) {
+    if (depth > 0) {
+      pushHold(lock, mode, depth);
+    }
+  }
+
+  /** A hold of {@code count} levels that began without a pending acquisition. */
+  private static void pushHold(Object lock, int mode, int count) {
+    if (!RuntimeSettings.active) {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.push(lock, mode, depth, CoarseClock.nowNanos);
+    s.resetIfStale(RuntimeSettings.epoch);
+    s.push(lock, mode, count, CoarseClock.nowNanos);
   }
 
   /**
@@ -273,13 +319,13 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       s.resetIfStale(RuntimeSettings.epoch);
-      boolean underLock = s.depth > 0;
+      boolean underLock = s.depth() > 0;
       LockRegistry.ObjectInfo exec = LockRegistry.executor(executor);
       TaskTable.TaskInfo info = TaskTable.submitted(task, exec, CoarseClock.nowNanos, underLock);
       if (underLock && RuntimeSettings.submitEnabled) {
@@ -288,7 +334,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -303,10 +349,10 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       s.resetIfStale(RuntimeSettings.epoch);
       long now = CoarseClock.nowNanos;
@@ -320,7 +366,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -335,10 +381,10 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       int d = s.runningDepth;
       for (int i = d - 1; i >= 0; i--) {
@@ -366,7 +412,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -382,10 +428,10 @@ public final class LockRuntime {
       return;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy) {
+    if (s.busy()) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       TaskTable.TaskInfo info = TaskTable.get(task);
       if (info != null) {
@@ -394,7 +440,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -410,21 +456,21 @@ public final class LockRuntime {
       return null;
     }
     ThreadLockState s = ThreadLockState.current();
-    if (s.busy || s.waitTarget != null) {
+    if (s.busy() || s.waitTarget != null) {
       return null; // an outer wait (e.g. FutureTask.get inside Future.get) is already tracked
     }
     s.resetIfStale(RuntimeSettings.epoch);
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       TaskTable.TaskInfo task = TaskTable.resolve(target);
       if (task == null && kind == WAIT_FORK_JOIN) {
-        task = TaskTable.forkJoinRoot(target, CoarseClock.nowNanos, s.depth > 0);
+        task = TaskTable.forkJoinRoot(target, CoarseClock.nowNanos, s.depth() > 0);
       }
       s.waitTask = task;
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
     s.waitKind = kind;
     s.waitSinceNanos = CoarseClock.nowNanos;
@@ -444,7 +490,7 @@ public final class LockRuntime {
     }
     Object target = s.waitTarget;
     s.waitTarget = null;
-    if (s.depth > 0
+    if (s.depth() > 0
         && CoarseClock.nowNanos - s.waitSinceNanos >= RuntimeSettings.blockingGateNanos) {
       blockingEnded(s, target, outcome);
     }
@@ -483,35 +529,32 @@ public final class LockRuntime {
 
   /**
    * Nested acquisition: self-deadlock check, then one order edge per held lock, deduplicated by
-   * the per-entry memo (a few compares) and then by the global {@link OrderEdgeCache}.
+   * the per-entry memo (two compares) and then by the global {@link OrderEdgeCache}.
+   *
+   * @return whether {@code lock} is already held (a re-entry: no order edge)
    */
-  private static void checkNested(ThreadLockState s, Object lock, int mode) {
-    int d = s.depth;
-    boolean held = false;
+  private static boolean checkNested(ThreadLockState s, Object lock, int mode) {
+    int d = s.depth();
     for (int i = 0; i < d; i++) {
       if (s.entry(i).lock == lock) {
-        held = true;
-        break;
+        checkSelfDeadlock(s, lock, mode);
+        return true; // a re-entry cannot block on another thread: no order edge
       }
     }
-    if (held) {
-      checkSelfDeadlock(s, lock, mode);
-      return; // a re-entry cannot block on another thread: no order edge
+    if (!RuntimeSettings.orderEnabled) {
+      return false;
     }
     for (int i = 0; i < d; i++) {
       HoldEntry e = s.entry(i);
-      if (e.memoChild == lock && e.memoParent == e.lock && e.memoChildMode == mode
-          && e.memoParentMode == e.mode) {
-        continue;
-      }
-      if (RuntimeSettings.orderEnabled) {
+      if (e.memoChild != lock || e.memoModes != HoldEntry.memoKey(e.mode, mode)) {
         newEdge(s, e, lock, mode);
       }
     }
+    return false;
   }
 
   private static void newEdge(ThreadLockState s, HoldEntry e, Object lock, int mode) {
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       Object held = e.lock;
       long heldId = LockRegistry.lockId(held);
@@ -521,15 +564,13 @@ public final class LockRuntime {
         EventWriter.order(s, held, heldId, e.mode, lock, lockId, mode);
       }
       if (r != OrderEdgeCache.DROPPED) {
-        e.memoParent = held;
-        e.memoParentMode = e.mode;
-        e.memoChildMode = mode;
+        e.memoModes = HoldEntry.memoKey(e.mode, mode);
         e.memoChild = lock;
       }
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -541,7 +582,7 @@ public final class LockRuntime {
     boolean writeHeld = false;
     int heldMode = 0;
     String kind = null;
-    for (int i = 0; i < s.depth; i++) {
+    for (int i = 0, d = s.depth(); i < d; i++) {
       HoldEntry e = s.entry(i);
       if (e.lock != lock) {
         continue;
@@ -563,20 +604,22 @@ public final class LockRuntime {
     if (kind == null) {
       return;
     }
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       EventWriter.selfDeadlock(lock, heldMode, mode, kind);
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
-  private static void waitEnded(ThreadLockState s, Object lock, int mode, int outcome) {
-    s.busy = true;
+  /** A wait for {@code lock} that may be long enough to report; {@code pending} says since when. */
+  private static void waitEnded(ThreadLockState s, HoldEntry pending, Object lock, int mode,
+      int outcome) {
+    s.state |= ThreadLockState.BUSY;
     try {
-      long elapsed = System.nanoTime() - s.pendingSinceNanos;
+      long elapsed = System.nanoTime() - pending.startNanos;
       Thread owner = s.pendingOwnerHint;
       s.pendingOwnerHint = null;
       if (elapsed >= RuntimeSettings.waitThresholdNanos) {
@@ -591,12 +634,12 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
   private static void holdEnded(ThreadLockState s, HoldEntry e) {
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       long elapsed = System.nanoTime() - e.startNanos;
       if (elapsed >= RuntimeSettings.holdThresholdNanos) {
@@ -605,7 +648,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 
@@ -616,8 +659,8 @@ public final class LockRuntime {
       return;
     }
     HoldEntry e = s.entry(i);
-    if (e.count > 1) {
-      e.count--;
+    if (e.reentries != 0) {
+      e.reentries--;
       return;
     }
     if (CoarseClock.nowNanos - e.startNanos >= RuntimeSettings.holdGateNanos) {
@@ -627,7 +670,7 @@ public final class LockRuntime {
   }
 
   private static void blockingEnded(ThreadLockState s, Object target, int outcome) {
-    s.busy = true;
+    s.state |= ThreadLockState.BUSY;
     try {
       long elapsed = System.nanoTime() - s.waitSinceNanos;
       if (elapsed >= RuntimeSettings.blockingThresholdNanos) {
@@ -637,7 +680,7 @@ public final class LockRuntime {
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     } finally {
-      s.busy = false;
+      s.state &= ~ThreadLockState.BUSY;
     }
   }
 }

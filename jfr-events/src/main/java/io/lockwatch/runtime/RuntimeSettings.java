@@ -41,7 +41,10 @@ public final class RuntimeSettings {
   /** Incremented whenever {@link #active} turns true; stale per-thread state is reset. */
   static volatile int epoch;
   /**
-   * {@link #epoch} while active, 0 while not: lets beforeAcquire test both with one volatile read.
+   * A token that is never 0 while active, 0 while not, and new after every change of {@link
+   * #epoch} and every watchdog pass ({@link #nextPass}): beforeAcquire tests "active, and this
+   * thread's state is up to date" with one volatile read and one compare against {@code
+   * ThreadLockState.pass}. Written under {@code REFRESH_LOCK}.
    */
   static volatile int activeEpoch;
 
@@ -61,6 +64,7 @@ public final class RuntimeSettings {
   private static final Object REFRESH_LOCK = new Object();
   private static volatile boolean recorderSeen;
   private static volatile boolean initialized;
+  private static int lastToken;
   private static long ticketsIssued;
   private static long ticketPublished;
 
@@ -152,9 +156,8 @@ public final class RuntimeSettings {
     boolean nowActive = c.hold.enabled || c.wait.enabled || c.task.enabled || c.blocking.enabled
         || c.order.enabled || c.selfDeadlock.enabled || c.submit.enabled || c.inFlight.enabled;
     if (nowActive && !active) {
-      int e = epoch + 1;
-      epoch = e;
-      activeEpoch = e;
+      epoch = epoch + 1;
+      activeEpoch = nextToken();
       active = true; // before waking the clock, or its ticker would park for another 100 ms
       CoarseClock.start();
       EventClock.calibrate();
@@ -163,6 +166,28 @@ public final class RuntimeSettings {
       activeEpoch = 0;
       active = false;
     }
+  }
+
+  /**
+   * Issues a new {@link #activeEpoch} token while active, so that every thread drops its stale
+   * references at its next acquisition (see {@code ThreadLockState.sync}).
+   */
+  static void nextPass() {
+    synchronized (REFRESH_LOCK) {
+      if (activeEpoch != 0) {
+        activeEpoch = nextToken();
+      }
+    }
+  }
+
+  /** A new non-zero token; called under {@code REFRESH_LOCK}. */
+  private static int nextToken() {
+    int t = lastToken + 1;
+    if (t == 0) {
+      t = 1;
+    }
+    lastToken = t;
+    return t;
   }
 
   /**

@@ -6,42 +6,63 @@ package io.lockwatch.runtime;
  *
  * <p>Layout: the first two held locks live in {@link #first} and {@link #second} (no array access
  * for the common depths 0 to 2); deeper nesting spills into {@link #more}, which grows without a
- * fixed limit. A
- * re-entry of a held lock in the same mode increments the entry's count instead of pushing twice.
+ * fixed limit. The state object is itself its first entry ({@code first == this}): every hook
+ * reaches the entry of a depth-1 pair without one more dependent load after the {@code
+ * ThreadLocal} lookup. A re-entry of a held lock in the same mode counts in the entry instead of
+ * pushing twice. The depth, "waiting", "the pending acquisition is a re-entry" and the recursion
+ * guard share one int, {@link #state}, so that a hook tests them with one compare and updates them
+ * with one store. While the thread waits for a lock, the pending acquisition is the entry at the
+ * depth (lock, mode and coarse start): a wait is published before the thread can block, with no
+ * separate fields.
  *
- * <p>Concurrency: every field is written by the owning thread with plain stores, except
- * {@link #pendingOwnerHint} (written by a releasing thread, a hint only) and the memo fields of
- * unused entries (nulled by the watchdog, see {@link HoldEntry}). The watchdog reads the rest
- * racily: it may report a just-ended hold or miss a just-started one for one period. This is
- * deliberate: volatile writes on the hot path would cost more than the whole budget.
+ * <p>Concurrency: every field is written by the owning thread with plain stores, except {@link
+ * #pendingOwnerHint} (written by a releasing thread, a hint only). The watchdog reads the rest
+ * racily: it may report a just-ended hold or miss a just-started one for one period, or see a
+ * pending entry whose lock is one acquisition old. This is deliberate: volatile writes on the hot
+ * path would cost more than the whole budget.
  */
-public final class ThreadLockState {
+public final class ThreadLockState extends HoldEntry {
+  /** {@link #state} bit: the thread is between beforeAcquire and afterAcquire/acquireFailed. */
+  static final int WAITING = 1;
+  /** {@link #state} bit, with {@link #WAITING}: the pending acquisition re-enters a held lock. */
+  static final int REENTRY = 2;
+  /** {@link #state} of one held lock and nothing pending. */
+  static final int DEPTH_1 = 1 << 2;
+  /** {@link #state} of two held locks and nothing pending. */
+  static final int DEPTH_2 = 2 << 2;
+  /**
+   * {@link #state} bit, the recursion guard: set while a hook's slow path runs, and forever on
+   * Lockwatch's threads. In the state so that the hooks' fast-path compares exclude it for free.
+   */
+  static final int BUSY = 1 << 30;
+  private static final int DEPTH_MASK = (1 << 28) - 1;
+
   private static final HoldEntry[] NO_ENTRIES = new HoldEntry[0];
   private static final ThreadLocal<ThreadLockState> CURRENT =
       ThreadLocal.withInitial(ThreadLockState::create);
 
   final Thread thread;
-  /** Recursion guard: set while a hook's slow path runs, and forever on Lockwatch's threads. */
-  boolean busy;
-  /** Set by the watchdog: drop stale references above the depth at the next depth-0 acquire. */
-  boolean clearRequested;
   /** Set forever on Lockwatch's own threads; the watchdog skips them. */
   boolean internal;
+  /** The recording epoch ({@code RuntimeSettings.epoch}) this state belongs to. */
   int epoch;
-  /** Number of distinct held entries. */
-  int depth;
-  final HoldEntry first = new HoldEntry();
+  /**
+   * The {@code RuntimeSettings.activeEpoch} token this state was last brought up to date with
+   * (epoch and stale references); a hook's fast path runs only while it is current.
+   */
+  int pass;
+  /**
+   * {@code BUSY? | depth << 2 | REENTRY? | WAITING?}; the depth is the number of distinct held
+   * entries.
+   */
+  int state;
+  /** The first held lock: this object itself (see the class comment). */
+  final HoldEntry first = this;
   /** The second held lock: a nested pair needs no array access either. */
   final HoldEntry second = new HoldEntry();
-  /** Entries 2..depth-1. */
+  /** Entries 2..; always at least one slot above the depth, for a pending acquisition. */
   HoldEntry[] more = NO_ENTRIES;
 
-  /** Whether the thread is between beforeAcquire and afterAcquire/acquireFailed. */
-  boolean waiting;
-  /** The lock waited for while {@link #waiting}; afterwards a stale reference. */
-  Object pendingLock;
-  int pendingMode;
-  long pendingSinceNanos;
   /** A thread that released the pending lock while this thread waited; a hint for LockWait.owner. */
   Thread pendingOwnerHint;
 
@@ -73,8 +94,29 @@ public final class ThreadLockState {
   /** Marks the calling thread as Lockwatch's own: hooks on it do nothing. */
   static void markInternal() {
     ThreadLockState s = CURRENT.get();
-    s.busy = true;
+    s.state |= BUSY;
     s.internal = true;
+  }
+
+  /** Whether the recursion guard is set. */
+  boolean busy() {
+    return (state & BUSY) != 0;
+  }
+
+  /**
+   * Sets the recursion guard for a section that may run on a thread already inside one.
+   *
+   * @return what to pass to {@link #exitBusy}
+   */
+  int enterBusy() {
+    int was = state & BUSY;
+    state |= BUSY;
+    return was;
+  }
+
+  /** Restores the recursion guard saved by {@link #enterBusy}. */
+  void exitBusy(int was) {
+    state = state & ~BUSY | was;
   }
 
   /**
@@ -83,103 +125,162 @@ public final class ThreadLockState {
    * @return the depth
    */
   public int depth() {
-    return depth;
+    return state >>> 2 & DEPTH_MASK;
+  }
+
+  /** Whether the thread is waiting for {@link #pendingEntry()}'s lock (racy from other threads). */
+  boolean waiting() {
+    return (state & WAITING) != 0;
   }
 
   HoldEntry entry(int i) {
-    return i == 0 ? first : i == 1 ? second : more[i - 2];
+    return i == 0 ? this : i == 1 ? second : more[i - 2];
   }
 
-  /** The number of entries another thread may safely index, given a racy {@link #depth}. */
+  /**
+   * The entry of the pending acquisition while {@link #waiting()}, else {@code null}; safe to call
+   * from another thread (racy).
+   */
+  HoldEntry pendingEntry() {
+    int st = state;
+    if ((st & WAITING) == 0) {
+      return null;
+    }
+    int d = st >>> 2 & DEPTH_MASK;
+    HoldEntry[] m = more;
+    return d < 2 ? entry(d) : d - 2 < m.length ? m[d - 2] : null;
+  }
+
+  /** The lock the thread waits for, or {@code null} (racy from other threads). */
+  Object pendingLock() {
+    HoldEntry e = pendingEntry();
+    return e == null ? null : e.lock;
+  }
+
+  /** The number of entries another thread may safely index, given a racy {@link #state}. */
   int visibleDepth() {
-    return Math.min(depth, more.length + 2);
+    return Math.min(depth(), more.length + 2);
+  }
+
+  /**
+   * Brings the state up to date with {@code token} (the current {@code
+   * RuntimeSettings.activeEpoch}): resets it if the recording epoch changed, and drops stale
+   * references (the watchdog issues a new token every pass to ask for that).
+   */
+  void sync(int token) {
+    resetIfStale(RuntimeSettings.epoch);
+    if (pass != token) {
+      clearStale();
+      pass = token;
+    }
   }
 
   /** Clears state left from an earlier enabled period (hooks skip work while disabled). */
   void resetIfStale(int currentEpoch) {
     if (epoch == currentEpoch) {
-      if (clearRequested) {
-        clearStale();
-      }
       return;
     }
-    {
-      epoch = currentEpoch;
-      depth = 0;
-      clearStale();
-      waiting = false;
-      pendingLock = null;
-      waitTarget = null;
-      for (int i = 0; i < runningDepth; i++) {
-        runningTasks[i] = null;
-      }
-      runningDepth = 0;
+    epoch = currentEpoch;
+    state &= BUSY;
+    reentries = 0;
+    second.reentries = 0;
+    for (HoldEntry e : more) {
+      e.reentries = 0;
+    }
+    clearStale();
+    waitTarget = null;
+    for (int i = 0; i < runningDepth; i++) {
+      runningTasks[i] = null;
+    }
+    runningDepth = 0;
+  }
+
+  /**
+   * Drops the references kept above the depth and the pending entry (stale entries and order
+   * memos), so that the state keeps no lock alive for long. Runs on the owning thread only.
+   */
+  void clearStale() {
+    int keep = depth() + (state & WAITING);
+    if (keep == 0) {
+      clear();
+    }
+    if (keep <= 1) {
+      second.clear();
+    }
+    HoldEntry[] m = more;
+    for (int i = Math.max(0, keep - 2); i < m.length; i++) {
+      m[i].clear();
     }
   }
 
   /**
-   * Drops the references kept above the depth (stale entries and order memos), so that the
-   * state keeps no lock alive for long. Runs on the owning thread only.
+   * Publishes a pending acquisition of {@code lock} at depth {@code d} (the slow form of what
+   * beforeAcquire does inline for depths 0 and 1).
    */
-  void clearStale() {
-    clearRequested = false;
-    int d = depth;
-    if (d == 0) {
-      first.lock = null;
-      first.clearMemo();
-    }
-    if (d <= 1) {
-      second.lock = null;
-      second.clearMemo();
-    }
-    HoldEntry[] m = more;
-    for (int i = Math.max(0, d - 2); i < m.length; i++) {
-      m[i].lock = null;
-      m[i].clearMemo();
-    }
-    if (!waiting) {
-      pendingLock = null;
-    }
+  void preparePending(int d, Object lock, int mode, long nowNanos, boolean reentry) {
+    ensureSlot(d);
+    entry(d).prepare(lock, mode, nowNanos);
+    state = state & BUSY | d << 2 | (reentry ? REENTRY | WAITING : WAITING);
   }
 
-  /** Pushes a hold, or counts a re-entry of a lock already held in the same mode. */
+  /**
+   * Turns the pending acquisition at depth {@code d} into a hold starting at {@code nowNanos}, or
+   * counts a re-entry of a lock already held in the same mode.
+   */
+  void commitPending(int d, Object lock, int mode, long nowNanos) {
+    HoldEntry held = find(d, lock, mode);
+    if (held != null) {
+      held.reentries++;
+      state = d << 2;
+      return;
+    }
+    entry(d).start(nowNanos);
+    state = (d + 1) << 2;
+  }
+
+  /**
+   * Pushes a hold of {@code count} levels that had no pending acquisition (tryLock, re-acquired
+   * after a wait), or counts it as re-entries of a lock already held in the same mode. A pending
+   * acquisition, if any, stays pending above the new hold.
+   */
   void push(Object lock, int mode, int count, long nowNanos) {
-    int d = depth;
-    if (d == 0) {
-      first.set(lock, mode, count, nowNanos);
-      depth = 1;
+    int st = state;
+    int d = st >>> 2;
+    HoldEntry held = find(d, lock, mode);
+    if (held != null) {
+      held.reentries += count;
       return;
     }
-    pushNested(lock, mode, count, nowNanos, d);
+    ensureSlot(d + 1);
+    if ((st & WAITING) != 0) {
+      entry(d + 1).copyFrom(entry(d));
+    }
+    HoldEntry e = entry(d);
+    e.prepare(lock, mode, nowNanos);
+    e.reentries = count - 1;
+    state = st + (1 << 2);
   }
 
-  private void pushNested(Object lock, int mode, int count, long nowNanos, int d) {
-    if (d == 1) {
-      HoldEntry f = first;
-      if (f.lock == lock && sameMode(f.mode, mode)) {
-        f.count += count;
-      } else {
-        second.set(lock, mode, count, nowNanos);
-        depth = 2;
-      }
-      return;
-    }
+  /** The held entry (below {@code d}) of {@code lock} in the same mode, searching from the top. */
+  private HoldEntry find(int d, Object lock, int mode) {
     for (int i = d - 1; i >= 0; i--) {
       HoldEntry e = entry(i);
       if (e.lock == lock && sameMode(e.mode, mode)) {
-        e.count += count;
-        return;
+        return e;
       }
     }
-    if (d - 2 >= more.length) {
+    return null;
+  }
+
+  /** Makes sure entry {@code i} exists. */
+  private void ensureSlot(int i) {
+    if (i - 2 >= more.length) {
       HoldEntry[] grown = java.util.Arrays.copyOf(more, Math.max(4, more.length * 2));
-      for (int i = more.length; i < grown.length; i++) {
-        grown[i] = new HoldEntry();
+      for (int j = more.length; j < grown.length; j++) {
+        grown[j] = new HoldEntry();
       }
       more = grown;
     }
-    more[d - 2].set(lock, mode, count, nowNanos);
-    depth = d + 1;
   }
 
   /**
@@ -189,7 +290,7 @@ public final class ThreadLockState {
    */
   int indexOf(Object lock, int mode) {
     int any = -1;
-    for (int i = depth - 1; i >= 0; i--) {
+    for (int i = depth() - 1; i >= 0; i--) {
       HoldEntry e = entry(i);
       if (e.lock == lock) {
         if (mode < 0 || sameMode(e.mode, mode)) {
@@ -203,14 +304,17 @@ public final class ThreadLockState {
     return any;
   }
 
-  /** Removes entry {@code i}, shifting the entries above it down. */
+  /**
+   * Removes held entry {@code i}, shifting the entries above it (and a pending acquisition) down.
+   */
   void remove(int i) {
-    int d = depth;
-    for (int j = i; j < d - 1; j++) {
+    int st = state;
+    int top = (st >>> 2) + (st & WAITING);
+    for (int j = i; j < top - 1; j++) {
       entry(j).copyFrom(entry(j + 1));
     }
-    entry(d - 1).lock = null;
-    depth = d - 1;
+    entry(top - 1).clear();
+    state = st - (1 << 2);
   }
 
   /**
@@ -256,6 +360,6 @@ public final class ThreadLockState {
 
   @Override
   public String toString() {
-    return "ThreadLockState{thread=" + thread.getName() + ", depth=" + depth + "}";
+    return "ThreadLockState{thread=" + thread.getName() + ", depth=" + depth() + "}";
   }
 }

@@ -84,7 +84,7 @@ final class ThreadStateRegistry {
   static int waitersOf(Object lock, Thread owner) {
     int n = 0;
     for (ThreadLockState s : snapshot()) {
-      if (s.waiting && s.pendingLock == lock && s.thread != owner) {
+      if (s.pendingLock() == lock && s.thread != owner) {
         s.pendingOwnerHint = owner;
         n++;
       }

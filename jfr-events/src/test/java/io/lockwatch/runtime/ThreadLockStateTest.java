@@ -1,6 +1,7 @@
 package io.lockwatch.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,8 @@ class ThreadLockStateTest {
     s.push(a, LockRuntime.EXCLUSIVE, 1, 0);
     s.push(new Object(), LockRuntime.EXCLUSIVE, 1, 0);
     s.push(a, LockRuntime.EXCLUSIVE, 1, 0);
-    assertEquals(2, s.depth);
-    assertEquals(2, s.first.count);
+    assertEquals(2, s.depth());
+    assertEquals(1, s.first.reentries);
   }
 
   @Test
@@ -24,7 +25,7 @@ class ThreadLockStateTest {
     Object rw = new Object();
     s.push(rw, LockRuntime.WRITE, 1, 0);
     s.push(rw, LockRuntime.READ, 1, 0);
-    assertEquals(2, s.depth);
+    assertEquals(2, s.depth());
     assertEquals(1, s.indexOf(rw, LockRuntime.READ));
     assertEquals(0, s.indexOf(rw, LockRuntime.WRITE));
   }
@@ -37,13 +38,59 @@ class ThreadLockStateTest {
       locks[i] = new Object();
       s.push(locks[i], LockRuntime.MONITOR, 1, i);
     }
-    assertEquals(500, s.depth);
+    assertEquals(500, s.depth());
     s.remove(s.indexOf(locks[10], -1));
-    assertEquals(499, s.depth);
+    assertEquals(499, s.depth());
     assertSame(locks[11], s.entry(10).lock);
     assertEquals(11, s.entry(10).startNanos);
     assertTrue(s.holds(locks[499]));
     assertTrue(!s.holds(locks[10]));
+  }
+
+  @Test
+  void pendingAcquisition_isVisibleUntilCommitted_andIsNotAHold() {
+    ThreadLockState s = new ThreadLockState(Thread.currentThread());
+    Object a = new Object();
+    s.preparePending(0, a, LockRuntime.EXCLUSIVE, 5, false);
+    assertTrue(s.waiting());
+    assertSame(a, s.pendingLock());
+    assertEquals(0, s.depth());
+    assertTrue(!s.holds(a));
+    s.commitPending(0, a, LockRuntime.EXCLUSIVE, 7);
+    assertTrue(!s.waiting());
+    assertNull(s.pendingLock());
+    assertEquals(1, s.depth());
+    assertEquals(7, s.first.startNanos);
+  }
+
+  @Test
+  void pendingReentry_isCountedInTheHeldEntry() {
+    ThreadLockState s = new ThreadLockState(Thread.currentThread());
+    Object a = new Object();
+    s.push(a, LockRuntime.MONITOR, 1, 0);
+    s.preparePending(1, a, LockRuntime.MONITOR, 3, true);
+    s.commitPending(1, a, LockRuntime.MONITOR, 3);
+    assertEquals(1, s.depth());
+    assertEquals(1, s.first.reentries);
+    assertEquals(0, s.second.reentries);
+  }
+
+  @Test
+  void holdsPushedOrRemovedWhileWaiting_keepThePendingAcquisitionOnTop() {
+    ThreadLockState s = new ThreadLockState(Thread.currentThread());
+    Object a = new Object();
+    Object b = new Object();
+    Object c = new Object();
+    s.push(a, LockRuntime.EXCLUSIVE, 1, 0);
+    s.preparePending(1, c, LockRuntime.EXCLUSIVE, 1, false);
+    s.push(b, LockRuntime.EXCLUSIVE, 1, 2); // e.g. a tryLock inside the blocking call
+    assertEquals(2, s.depth());
+    assertSame(c, s.pendingLock());
+    s.remove(s.indexOf(a, -1));
+    assertEquals(1, s.depth());
+    assertSame(b, s.first.lock);
+    assertSame(c, s.pendingLock());
+    assertEquals(1, s.pendingEntry().startNanos);
   }
 
   @Test

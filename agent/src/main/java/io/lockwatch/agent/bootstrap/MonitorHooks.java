@@ -51,18 +51,36 @@ public final class MonitorHooks {
    * cannot run before the block, so an edge is recorded just after the acquisition.
    *
    * @param monitor {@code this}, or the class of a static method
+   * @return the state to pass to {@link #exitedMethod}, may be {@code null}
    */
-  public static void enteredMethod(Object monitor) {
+  public static ThreadLockState enteredMethod(Object monitor) {
     try {
-      LockRuntime.afterAcquire(LockRuntime.beforeAcquire(monitor, LockRuntime.MONITOR), monitor,
-          LockRuntime.MONITOR);
+      ThreadLockState s = LockRuntime.beforeAcquire(monitor, LockRuntime.MONITOR);
+      LockRuntime.afterAcquire(s, monitor, LockRuntime.MONITOR);
+      return s;
+    } catch (Throwable t) {
+      SuppressedErrors.record(t);
+      return null;
+    }
+  }
+
+  /**
+   * At the end of a synchronized method (normal or exceptional).
+   *
+   * @param s what {@link #enteredMethod} returned, may be {@code null}
+   * @param monitor the monitor
+   */
+  public static void exitedMethod(ThreadLockState s, Object monitor) {
+    try {
+      LockRuntime.release(s, monitor, LockRuntime.MONITOR);
     } catch (Throwable t) {
       SuppressedErrors.record(t);
     }
   }
 
   /**
-   * After a {@code MONITOREXIT}, or at the end of a synchronized method.
+   * At a {@code MONITOREXIT}: just before it on the normal path, after the handler on the
+   * exceptional one.
    *
    * @param monitor the monitor
    */

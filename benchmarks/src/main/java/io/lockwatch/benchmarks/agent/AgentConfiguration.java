@@ -16,9 +16,12 @@ public enum AgentConfiguration {
   AGENT_OFF("agent-off", "-javaagent, -Dlockwatch.enabled=false"),
   /**
    * The agent installed and instrumenting, but no recording enables the lockwatch events:
-   * {@code -javaagent:<jar>=start-recording=false} and no {@code -XX:StartFlightRecording}.
+   * {@code -javaagent:<jar>=start-recording=false,analyzer=false} and no {@code
+   * -XX:StartFlightRecording} (the in-process analyzer's event stream would be a recording that
+   * enables the events).
    */
-  EVENTS_OFF("events-off", "-javaagent:<jar>=start-recording=false: no recording, events off"),
+  EVENTS_OFF("events-off",
+      "-javaagent:<jar>=start-recording=false,analyzer=false: no recording, events off"),
   /** The agent at its defaults: its own recording with {@code default} plus lockwatch.jfc. */
   DEFAULT("default", "-javaagent at default settings (default + lockwatch.jfc)");
 
@@ -60,7 +63,7 @@ public enum AgentConfiguration {
   public List<String> jvmArgs(Path agentJar) {
     List<String> args = new ArrayList<>();
     if (this == EVENTS_OFF) {
-      args.add("-javaagent:" + agentJar + "=start-recording=false");
+      args.add("-javaagent:" + agentJar + "=start-recording=false,analyzer=false");
     } else if (this != NO_AGENT) {
       args.add("-javaagent:" + agentJar);
     }

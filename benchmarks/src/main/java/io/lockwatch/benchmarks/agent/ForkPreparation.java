@@ -40,7 +40,7 @@ final class ForkPreparation {
       case EVENTS_OFF:
         require(agentInstalled(), "the agent is not installed (see its 'lockwatch:' line)");
         require(FlightRecorder.getFlightRecorder().getRecordings().isEmpty(),
-            "a recording runs although start-recording=false: "
+            "a recording runs although start-recording=false,analyzer=false: "
                 + FlightRecorder.getFlightRecorder().getRecordings());
         awaitActive(false);
         break;
