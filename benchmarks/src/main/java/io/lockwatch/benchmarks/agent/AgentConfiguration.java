@@ -12,6 +12,12 @@ import java.util.Locale;
 public enum AgentConfiguration {
   /** No {@code -javaagent}: the baseline. */
   NO_AGENT("no-agent", "no -javaagent (baseline)"),
+  /**
+   * No agent, JFR's {@code default} settings recording: what JFR itself costs (its sampler and
+   * periodic threads share the cores), so that the agent's share of {@link #DEFAULT} can be told
+   * apart.
+   */
+  JFR_DEFAULT("jfr-default", "no -javaagent, -XX:StartFlightRecording:settings=default"),
   /** {@code -javaagent} with {@code -Dlockwatch.enabled=false}: the agent does nothing. */
   AGENT_OFF("agent-off", "-javaagent, -Dlockwatch.enabled=false"),
   /**
@@ -23,7 +29,9 @@ public enum AgentConfiguration {
   EVENTS_OFF("events-off",
       "-javaagent:<jar>=start-recording=false,analyzer=false: no recording, events off"),
   /** The agent at its defaults: its own recording with {@code default} plus lockwatch.jfc. */
-  DEFAULT("default", "-javaagent at default settings (default + lockwatch.jfc)");
+  DEFAULT("default", "-javaagent at default settings (default + lockwatch.jfc)"),
+  /** As {@link #DEFAULT} without the in-process analyzer (its stream thread competes for CPU). */
+  DEFAULT_NO_ANALYZER("default-no-analyzer", "-javaagent:<jar>=analyzer=false (default recording)");
 
   /** System property through which the harness tells the fork its configuration. */
   public static final String PROPERTY = "lockwatch.bench.config";
@@ -64,6 +72,10 @@ public enum AgentConfiguration {
     List<String> args = new ArrayList<>();
     if (this == EVENTS_OFF) {
       args.add("-javaagent:" + agentJar + "=start-recording=false,analyzer=false");
+    } else if (this == DEFAULT_NO_ANALYZER) {
+      args.add("-javaagent:" + agentJar + "=analyzer=false");
+    } else if (this == JFR_DEFAULT) {
+      args.add("-XX:StartFlightRecording:settings=default");
     } else if (this != NO_AGENT) {
       args.add("-javaagent:" + agentJar);
     }

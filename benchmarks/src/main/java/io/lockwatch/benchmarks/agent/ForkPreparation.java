@@ -34,6 +34,11 @@ final class ForkPreparation {
       case NO_AGENT:
         require(!agentPresent(), "the agent is on the class path of the no-agent fork");
         break;
+      case JFR_DEFAULT:
+        require(!agentPresent(), "the agent is on the class path of the jfr-default fork");
+        require(!FlightRecorder.getFlightRecorder().getRecordings().isEmpty(),
+            "no JFR recording runs");
+        break;
       case AGENT_OFF:
         require(agentPresent() && !agentInstalled(), "the agent should be present but off");
         break;
@@ -45,6 +50,7 @@ final class ForkPreparation {
         awaitActive(false);
         break;
       case DEFAULT:
+      case DEFAULT_NO_ANALYZER:
         require(agentInstalled(), "the agent is not installed (see its 'lockwatch:' line)");
         awaitActive(true);
         break;
