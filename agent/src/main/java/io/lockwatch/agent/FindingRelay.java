@@ -1,12 +1,9 @@
 package io.lockwatch.agent;
 
-import io.lockwatch.analyzer.findings.ExecutorRef;
 import io.lockwatch.analyzer.findings.Finding;
+import io.lockwatch.analyzer.findings.FindingEventWriter;
 import io.lockwatch.analyzer.findings.FindingListener;
 import io.lockwatch.analyzer.findings.FindingStatus;
-import io.lockwatch.analyzer.findings.LockRef;
-import io.lockwatch.analyzer.findings.StackRef;
-import io.lockwatch.analyzer.findings.ThreadRef;
 import io.lockwatch.events.FindingEvent;
 import io.lockwatch.otel.LockwatchExporter;
 import java.util.ArrayDeque;
@@ -39,7 +36,7 @@ final class FindingRelay implements FindingListener {
       return;
     }
     try {
-      List<FindingEvent> parts = parts(f);
+      List<FindingEvent> parts = FindingEventWriter.events(f);
       LockwatchExporter target;
       synchronized (lock) {
         target = exporter;
@@ -74,49 +71,6 @@ final class FindingRelay implements FindingListener {
     for (List<FindingEvent> parts : earlier) {
       started.findingReported(parts);
     }
-  }
-
-  static List<FindingEvent> parts(Finding f) {
-    List<StackRef> stacks = f.stacks().isEmpty()
-        ? List.of(new StackRef("", null, "", "", List.of())) : f.stacks();
-    int count = stacks.size();
-    ExecutorRef executor = f.executors().isEmpty() ? null : f.executors().get(0);
-    List<FindingEvent> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      StackRef s = stacks.get(i);
-      FindingEvent e = new FindingEvent();
-      e.findingId = f.id();
-      e.type = f.type().name();
-      e.severity = f.severity().name();
-      e.summary = f.summary();
-      e.firstSeen = f.firstSeen().toEpochMilli();
-      e.status = f.status().label();
-      e.part = i;
-      e.parts = count;
-      ThreadRef t = s.thread() != null ? s.thread()
-          : f.threads().isEmpty() ? null : f.threads().get(0);
-      e.threadName = t == null ? "" : t.name();
-      e.threadId = t == null ? 0 : t.id();
-      e.fromLock = s.from();
-      e.toLock = s.to();
-      e.fromLockClass = classOf(f, s.from());
-      e.toLockClass = classOf(f, s.to());
-      e.executorName = executor == null ? "" : executor.name();
-      e.executorClass = executor == null ? "" : executor.className();
-      e.stack = String.join("\n", s.frames());
-      e.relatedStack = count == 2 ? String.join("\n", stacks.get(1 - i).frames()) : "";
-      out.add(e);
-    }
-    return out;
-  }
-
-  private static String classOf(Finding f, String lockName) {
-    for (LockRef l : f.locks()) {
-      if (l.name().equals(lockName)) {
-        return l.className();
-      }
-    }
-    return "";
   }
 
   @Override

@@ -21,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  *       ThreadMXBean}, which takes a safepoint and cannot see virtual threads) and commits one
  *       event per hold, lock wait or blocking wait older than {@link #IN_FLIGHT_THRESHOLD_NANOS},
  *       with owners and waiters resolved across states. Waits carry the thread's stack and, for a
- *       lock wait, the owner's; holds carry a stack from {@link #STACK_AGE_NANOS}.
+ *       lock wait, the owner's (blocking waits only when they can be a finding: under locks, on a
+ *       task, or by a pool worker); holds that others wait for carry a stack from {@link
+ *       #STACK_AGE_NANOS}. A stack of another thread is a VM operation (a safepoint on JDK 17).
  * </ul>
  * The states are read racily (see {@link ThreadLockState}); a report may be one period stale.
  *
@@ -166,9 +168,11 @@ public final class InFlightWatchdog {
         long age = now - e.startNanos;
         if (lock != null && age >= IN_FLIGHT_THRESHOLD_NANOS) {
           InFlightEvent ev = base(s, snapshotId, "hold", age);
-        ev.threadStack = age >= STACK_AGE_NANOS ? stackText(s.thread) : "";
           fillLock(ev, lock, e.mode);
           ev.waiters = waiters.getOrDefault(lock, 0);
+          if (ev.waiters > 0 && age >= STACK_AGE_NANOS) {
+            ev.threadStack = stackText(s.thread); // a hold nobody waits for is no finding
+          }
           ev.commit();
         }
       }
@@ -191,9 +195,13 @@ public final class InFlightWatchdog {
       long blockedAge = now - s.waitSinceNanos;
       if (target != null && blockedAge >= IN_FLIGHT_THRESHOLD_NANOS) {
         InFlightEvent ev = base(s, snapshotId, "blocking-wait", blockedAge);
-        ev.threadStack = stackText(s.thread);
         ev.waitKind = EventWriter.waitKindName(s.waitKind);
         TaskTable.TaskInfo task = s.waitTask;
+        if (d > 0 || task != null || ev.runningExecutorId != 0) {
+          // A stack costs a VM operation (a safepoint on JDK 17): only for waits that can be a
+          // finding (under locks, on a task, by a pool worker), not for, say, main joining workers.
+          ev.threadStack = stackText(s.thread);
+        }
         if (task != null) {
           ev.taskId = task.id;
           if (task.executor != null) {

@@ -1,6 +1,7 @@
 package io.lockwatch.analyzer.findings;
 
 import io.lockwatch.events.FindingEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -75,16 +76,30 @@ public final class FindingEventWriter implements FindingListener, AutoCloseable 
   }
 
   private static void commit(Finding f) {
-    FindingEvent probe = new FindingEvent();
-    if (!probe.isEnabled()) {
+    if (!new FindingEvent().isEnabled()) {
       return;
     }
+    for (FindingEvent e : events(f)) {
+      e.commit();
+    }
+  }
+
+  /**
+   * The {@code lockwatch.Finding} events of a finding, not committed: one per stack (at least
+   * one), each carrying the finding's identity and, for a two-sided finding, the other side's stack.
+   *
+   * @param f the finding, not {@code null}
+   * @return the events, in part order
+   */
+  public static List<FindingEvent> events(Finding f) {
     List<StackRef> stacks = f.stacks().isEmpty()
         ? List.of(new StackRef("", null, "", "", List.of())) : f.stacks();
     int parts = stacks.size();
+    ExecutorRef ex = f.executors().isEmpty() ? null : f.executors().get(0);
+    List<FindingEvent> out = new ArrayList<>(parts);
     for (int i = 0; i < parts; i++) {
       StackRef s = stacks.get(i);
-      FindingEvent e = i == 0 ? probe : new FindingEvent();
+      FindingEvent e = new FindingEvent();
       e.findingId = f.id();
       e.type = f.type().name();
       e.severity = f.severity().name();
@@ -101,13 +116,13 @@ public final class FindingEventWriter implements FindingListener, AutoCloseable 
       e.toLock = s.to();
       e.fromLockClass = classOf(f, s.from());
       e.toLockClass = classOf(f, s.to());
-      ExecutorRef ex = f.executors().isEmpty() ? null : f.executors().get(0);
       e.executorName = ex == null ? "" : ex.name();
       e.executorClass = ex == null ? "" : ex.className();
       e.stack = String.join("\n", s.frames());
       e.relatedStack = parts == 2 ? String.join("\n", stacks.get(1 - i).frames()) : "";
-      e.commit();
+      out.add(e);
     }
+    return out;
   }
 
   private static String classOf(Finding f, String lockName) {
