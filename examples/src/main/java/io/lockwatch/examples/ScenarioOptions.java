@@ -12,6 +12,8 @@ import java.util.Set;
 final class ScenarioOptions {
   /** Option shared by every scenario: exit with code 3 after this many seconds. */
   static final String MAX_SECONDS = "max-seconds";
+  /** Seconds to stay alive after the scenario ended (for tools that sample the JVM periodically). */
+  static final String LINGER_SECONDS = "linger-seconds";
 
   private final Map<String, String> values;
 
@@ -42,7 +44,7 @@ final class ScenarioOptions {
         boolean hasValue = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
         value = hasValue ? args.get(++i) : "true";
       }
-      if (!key.equals(MAX_SECONDS) && !accepted.contains(key)) {
+      if (!key.equals(MAX_SECONDS) && !key.equals(LINGER_SECONDS) && !accepted.contains(key)) {
         throw new IllegalArgumentException(
             "unknown option --" + key + (accepted.isEmpty() ? "" : "; accepted: --" + String.join(", --", accepted)));
       }

@@ -100,7 +100,16 @@ public final class Scenarios {
     }
     out.println(MarkerLine.DONE + " " + scenario.scenarioName());
     out.flush();
+    linger(options.number(ScenarioOptions.LINGER_SECONDS, 0));
     return EXIT_DONE;
+  }
+
+  private static void linger(long seconds) {
+    try {
+      Thread.sleep(seconds * 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void list(PrintStream out) {
@@ -114,7 +123,7 @@ public final class Scenarios {
   }
 
   private static void usage(PrintStream out) {
-    out.println("usage: Scenarios <scenario-name> [--max-seconds N] [scenario options]");
+    out.println("usage: Scenarios <scenario-name> [--max-seconds N] [--linger-seconds N] [scenario options]");
     out.println("       Scenarios --list");
     out.println("Markers on stdout: READY <s>, HAZARD <s> <epochMillis> <detail>, INFO <s> ..., DONE <s>, TIMEOUT <s>.");
     out.println("Exit codes: 0 done, 1 failed, 2 usage, 3 --max-seconds elapsed.");

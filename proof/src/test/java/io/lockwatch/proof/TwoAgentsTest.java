@@ -67,7 +67,10 @@ class TwoAgentsTest {
           "-Dotel.metric.export.interval=500"));
       jvm.addAll(lockwatchFirst ? List.of(ours, theirs) : List.of(theirs, ours));
       r = ChildJvm.run(jvm, Fixtures.examplesJar().toString(), "io.lockwatch.examples.Scenarios",
-          List.of("deadly-embrace-latent", "--max-seconds", "30"), Duration.ofSeconds(150), false);
+          List.of("deadly-embrace-latent", "--max-seconds", "30",
+              // stay up after DONE: the OTel agent starts slowly and exports every 500 ms
+              "--linger-seconds", "6"),
+          Duration.ofSeconds(150), false);
     } finally {
       collector.stop(0);
     }
