@@ -1,5 +1,7 @@
 package io.lockwatch.runtime;
 
+import jdk.internal.vm.annotation.ForceInline;
+
 /**
  * One held lock of a thread, or the lock the thread is about to acquire: the lock, its mode, the
  * number of re-entries and the coarse start time. Entries are reused in place (no allocation in
@@ -42,6 +44,7 @@ class HoldEntry {
    * Fills the entry for an acquisition (pending or done) with no re-entries. Stores only what
    * changed: on a lock pair that repeats, usually nothing.
    */
+  @ForceInline
   void prepare(Object lock, int mode, long startNanos) {
     // Each store that is skipped is one less for the lock's own CAS to drain from the store
     // buffer; a reference store also costs a GC write barrier (with G1, a StoreLoad fence when

@@ -1,5 +1,8 @@
 package io.lockwatch.runtime;
 
+import jdk.internal.vm.annotation.DontInline;
+import jdk.internal.vm.annotation.ForceInline;
+
 /**
  * The static hooks that instrumented code (the agent's advice) and the explicit API call. This
  * class is internal: its signatures may change between releases. It uses JDK types only, because
@@ -79,7 +82,11 @@ public final class LockRuntime {
    * @param mode one of the mode constants, possibly or'ed with {@link #NON_REENTRANT}
    * @return the calling thread's state, to pass to {@link #afterAcquire}; may be {@code null}
    */
+  @ForceInline
   public static ThreadLockState beforeAcquire(Object lock, int mode) {
+    // Kept small on purpose: C2 refuses to inline a callee whose own compiled code is big
+    // ("already compiled into a big method"), and this method is compiled on its own as soon as
+    // many call sites share it. Everything but the two commonest cases is out of line.
     int token = RuntimeSettings.activeEpoch;
     if (token == 0) {
       return null;
@@ -95,16 +102,20 @@ public final class LockRuntime {
         s.state = ThreadLockState.WAITING;
         return s;
       }
-      if (st == ThreadLockState.DEPTH_1) {
-        // nested pair: a known edge costs two compares (see HoldEntry's memo)
-        boolean reentry = (s.memoChild != lock || s.memoModes != HoldEntry.memoKey(s.mode, mode))
-            && checkNested(s, lock, mode);
+      if (st == ThreadLockState.DEPTH_1 && s.memoChild == lock
+          && s.memoModes == HoldEntry.memoKey(s.mode, mode)) {
+        // nested pair on the edge this hold already reported: two compares (HoldEntry's memo)
         s.second.prepare(lock, mode, CoarseClock.nowNanos);
-        s.state = reentry ? ThreadLockState.DEPTH_1 | ThreadLockState.REENTRY
-            | ThreadLockState.WAITING : ThreadLockState.DEPTH_1 | ThreadLockState.WAITING;
+        s.state = ThreadLockState.DEPTH_1 | ThreadLockState.WAITING;
         return s;
       }
     }
+    return beforeAcquireSlow(s, st, token, lock, mode);
+  }
+
+  @DontInline
+  private static ThreadLockState beforeAcquireSlow(ThreadLockState s, int st, int token,
+      Object lock, int mode) {
     if ((st & ThreadLockState.BUSY) != 0) {
       return null;
     }
@@ -122,6 +133,7 @@ public final class LockRuntime {
    * @param lock the lock
    * @param mode the mode
    */
+  @ForceInline
   public static void afterAcquire(ThreadLockState s, Object lock, int mode) {
     if (s == null) {
       return;
@@ -150,6 +162,7 @@ public final class LockRuntime {
     s.state = after;
   }
 
+  @DontInline
   private static void afterAcquireSlow(ThreadLockState s, int st, Object lock, int mode,
       long now) {
     if ((st & ThreadLockState.BUSY) != 0) {
@@ -206,6 +219,7 @@ public final class LockRuntime {
    * @param lock the lock
    * @param mode the mode
    */
+  @ForceInline
   public static void release(Object lock, int mode) {
     if (RuntimeSettings.active) {
       release(ThreadLockState.current(), lock, mode);
@@ -220,6 +234,7 @@ public final class LockRuntime {
    * @param lock the lock
    * @param mode the mode
    */
+  @ForceInline
   public static void release(ThreadLockState s, Object lock, int mode) {
     if (s == null) {
       return;
@@ -243,6 +258,7 @@ public final class LockRuntime {
   }
 
   /** Releases a level of top entry {@code e}; at the last, the state becomes {@code below}. */
+  @ForceInline
   private static void releaseTop(ThreadLockState s, HoldEntry e, int below) {
     if (e.reentries != 0) {
       e.reentries--;
@@ -615,6 +631,7 @@ public final class LockRuntime {
   }
 
   /** A wait for {@code lock} that may be long enough to report; {@code pending} says since when. */
+  @DontInline
   private static void waitEnded(ThreadLockState s, HoldEntry pending, Object lock, int mode,
       int outcome) {
     s.state |= ThreadLockState.BUSY;
@@ -638,6 +655,7 @@ public final class LockRuntime {
     }
   }
 
+  @DontInline
   private static void holdEnded(ThreadLockState s, HoldEntry e) {
     s.state |= ThreadLockState.BUSY;
     try {
@@ -652,6 +670,7 @@ public final class LockRuntime {
     }
   }
 
+  @DontInline
   private static void releaseNested(ThreadLockState s, Object lock, int mode) {
     int i = s.indexOf(lock, mode);
     if (i < 0) {

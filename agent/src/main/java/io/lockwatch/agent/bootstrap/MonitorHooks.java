@@ -2,6 +2,7 @@ package io.lockwatch.agent.bootstrap;
 
 import io.lockwatch.runtime.LockRuntime;
 import io.lockwatch.runtime.ThreadLockState;
+import jdk.internal.vm.annotation.ForceInline;
 
 /**
  * Hooks for Java monitors: {@code MONITORENTER}/{@code MONITOREXIT} and synchronized methods in
@@ -12,7 +13,9 @@ import io.lockwatch.runtime.ThreadLockState;
  * {@code DUP DUP beforeEnter SWAP MONITORENTER}, with {@code SWAP afterEnter} placed inside the
  * handler range that releases the monitor, so that the lock-order check runs before the thread can
  * block and the method stays JIT-compilable; the normal-path {@code MONITOREXIT} becomes
- * {@code DUP exited MONITOREXIT} (see {@code MonitorSiteRewriter}).
+ * {@code DUP exited MONITOREXIT} (see {@code MonitorSiteRewriter}). The enter and exit hooks are
+ * {@code ForceInline}: on the boot class path, where the agent puts this class, HotSpot honours it,
+ * so the hooks inline into every instrumented site even once they are compiled on their own.
  */
 public final class MonitorHooks {
   private MonitorHooks() {}
@@ -23,6 +26,7 @@ public final class MonitorHooks {
    * @param monitor the monitor
    * @return the state to pass to {@link #afterEnter}, may be {@code null}
    */
+  @ForceInline
   public static ThreadLockState beforeEnter(Object monitor) {
     try {
       return monitor == null ? null : LockRuntime.beforeAcquire(monitor, LockRuntime.MONITOR);
@@ -38,6 +42,7 @@ public final class MonitorHooks {
    * @param s what {@link #beforeEnter} returned
    * @param monitor the monitor
    */
+  @ForceInline
   public static void afterEnter(ThreadLockState s, Object monitor) {
     try {
       LockRuntime.afterAcquire(s, monitor, LockRuntime.MONITOR);
@@ -53,6 +58,7 @@ public final class MonitorHooks {
    * @param monitor {@code this}, or the class of a static method
    * @return the state to pass to {@link #exitedMethod}, may be {@code null}
    */
+  @ForceInline
   public static ThreadLockState enteredMethod(Object monitor) {
     try {
       ThreadLockState s = LockRuntime.beforeAcquire(monitor, LockRuntime.MONITOR);
@@ -70,6 +76,7 @@ public final class MonitorHooks {
    * @param s what {@link #enteredMethod} returned, may be {@code null}
    * @param monitor the monitor
    */
+  @ForceInline
   public static void exitedMethod(ThreadLockState s, Object monitor) {
     try {
       LockRuntime.release(s, monitor, LockRuntime.MONITOR);
@@ -84,6 +91,7 @@ public final class MonitorHooks {
    *
    * @param monitor the monitor
    */
+  @ForceInline
   public static void exited(Object monitor) {
     try {
       if (monitor != null) {
