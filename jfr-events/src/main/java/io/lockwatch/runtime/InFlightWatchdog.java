@@ -84,6 +84,7 @@ public final class InFlightWatchdog {
     TaskTable.TASKS.purge();
     TaskTable.FUTURES.purge();
     OrderEdgeCache.INSTANCE.renewIfFull(System.nanoTime());
+    ThreadLockState.pruneBySlot();
     // Every thread clears its own stale references at its next acquisition: no cross-thread
     // write to the states.
     RuntimeSettings.nextPass();
