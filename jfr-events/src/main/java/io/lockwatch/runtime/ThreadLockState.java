@@ -124,6 +124,16 @@ public final class ThreadLockState extends HoldEntry {
     return (int) t.getId() & (BY_SLOT.length - 1);
   }
 
+  /** The state cached in {@code t}'s slot, whoever owns it; for tests. */
+  static ThreadLockState cachedInSlotOf(Thread t) {
+    return BY_SLOT[slot(t)];
+  }
+
+  /** {@code t}'s slot in the cache; for tests. */
+  static int slotOf(Thread t) {
+    return slot(t);
+  }
+
   /** Empties the cache slots of threads that have ended. Called by the watchdog each pass. */
   static void pruneBySlot() {
     for (int i = 0; i < BY_SLOT.length; i++) {

@@ -5,9 +5,69 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ThreadLockStateTest {
+  @Test
+  void threadsSharingACacheSlot_eachGetTheirOwnState_andADeadOwnersSlotIsFreed() throws Exception {
+    CountDownLatch ownerMayEnd = new CountDownLatch(1);
+    CountDownLatch ownerHasState = new CountDownLatch(1);
+    AtomicReference<ThreadLockState> ownerState = new AtomicReference<>();
+    Thread owner = new Thread(() -> {
+      ownerState.set(ThreadLockState.current());
+      ownerHasState.countDown();
+      awaitQuietly(ownerMayEnd);
+    }, "slot-owner");
+    owner.start();
+    ownerHasState.await();
+    assertSame(ownerState.get(), ThreadLockState.cachedInSlotOf(owner));
+
+    AtomicReference<ThreadLockState> first = new AtomicReference<>();
+    AtomicReference<ThreadLockState> second = new AtomicReference<>();
+    CountDownLatch sharerMayGoOn = new CountDownLatch(1);
+    CountDownLatch sharerLookedOnce = new CountDownLatch(1);
+    Thread sharer = threadInSlotOf(owner, () -> {
+      first.set(ThreadLockState.current());
+      sharerLookedOnce.countDown();
+      awaitQuietly(sharerMayGoOn);
+      second.set(ThreadLockState.current());
+    });
+    assertEquals(ThreadLockState.slotOf(owner), ThreadLockState.slotOf(sharer));
+    sharer.start();
+    sharerLookedOnce.await();
+    assertSame(sharer, first.get().thread, "a thread never gets the slot owner's state");
+    assertSame(ownerState.get(), ThreadLockState.cachedInSlotOf(owner), "a live owner keeps it");
+
+    ownerMayEnd.countDown();
+    owner.join();
+    ThreadLockState.pruneBySlot();
+    sharerMayGoOn.countDown();
+    sharer.join();
+    assertSame(first.get(), second.get(), "the same state, from the ThreadLocal or the cache");
+    assertSame(second.get(), ThreadLockState.cachedInSlotOf(sharer), "the freed slot is claimed");
+  }
+
+  /** Returns an unstarted thread running {@code body} whose id falls in {@code owner}'s slot. */
+  private static Thread threadInSlotOf(Thread owner, Runnable body) {
+    for (int i = 0; i < 1 << 20; i++) {
+      Thread t = new Thread(body, "slot-sharer");
+      if (ThreadLockState.slotOf(t) == ThreadLockState.slotOf(owner)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no thread id in the same slot");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Test
   void reentry_isCounted_notPushedTwice() {
     ThreadLockState s = new ThreadLockState(Thread.currentThread());
