@@ -5,19 +5,22 @@ import java.util.Arrays;
 /**
  * A priority queue of items keyed by (start seconds, start nanos, arrival sequence), built for the
  * nearly sorted input of a recording: items are kept in ascending runs, and the minimum is the
- * smallest run head. An item earlier than the last one added is inserted into the last run when it
- * belongs at most {@value #MAX_SHIFT} places before its tail (and after its head); only an item
- * further out of order starts a new run. It returns exactly what a binary heap over the same keys
- * returns (every run is sorted by the whole key, and the keys are unique), but input already in time
- * order, or nearly (events with a duration are written when they end), costs an append or a short
- * shift and a removal per item instead of two sifts through a large heap, whose comparisons touch
- * items far apart in memory. Not thread-safe.
+ * smallest run head. An item is appended to the one of {@value #OPEN_RUNS} open runs (the most
+ * recently used, not yet emptied) whose tail is the latest not after it (so interleaved ascending streams, such as thread
+ * buffers or events of different durations, each keep a run); failing that, it is inserted into the
+ * run that received the last item when it belongs at most {@value #MAX_SHIFT} places before its tail
+ * (and after its head); only then does it start a new run. It returns exactly what a binary heap
+ * over the same keys returns (every run is sorted by the whole key, and the keys are unique), but
+ * such input costs an append or a short shift and a removal per item instead of two sifts through a
+ * large heap, whose comparisons touch items far apart in memory. Not thread-safe.
  *
  * @param <T> the items
  */
 final class ReorderWindow<T> {
   /** How far before a run's tail an item may be inserted. */
   static final int MAX_SHIFT = 64;
+  /** How many runs may receive appended items. */
+  static final int OPEN_RUNS = 8;
 
   /**
    * Runs by head key, a binary min-heap; each run's head key is kept beside it in the parallel
@@ -30,12 +33,15 @@ final class ReorderWindow<T> {
   private int runs;
   /** The run that received the last item, or {@code null}. */
   private Run<T> last;
+  /** Runs that may receive appended items; a new run replaces an empty or the least recently used. */
+  private final Run<T>[] open;
   private int size;
   private long seq;
 
   @SuppressWarnings("unchecked")
   ReorderWindow() {
     heap = new Run[8];
+    open = new Run[OPEN_RUNS];
     headSeconds = new long[8];
     headNanos = new int[8];
     headSeqs = new long[8];
@@ -49,18 +55,50 @@ final class ReorderWindow<T> {
   /** Adds an item with its start time; ties are broken by arrival order. */
   void add(T item, long seconds, int nanos) {
     long s = seq++;
-    Run<T> r = last;
-    if (r != null && r.size > 0 && !r.tailAfter(seconds, nanos)) {
+    Run<T> r = bestOpenRun(seconds, nanos);
+    if (r != null) {
       r.addLast(item, seconds, nanos, s);
-    } else if (r != null && r.size > 0 && r.insertNearTail(item, seconds, nanos, s)) {
+      r.lastUsed = s;
+      last = r;
+    } else if (last != null && last.size > 0 && last.insertNearTail(item, seconds, nanos, s)) {
       // inserted behind the run's head: its key in the heap is unchanged
     } else {
       r = new Run<>();
       r.addLast(item, seconds, nanos, s);
       push(r);
+      r.lastUsed = s;
+      open[replaceableOpenRun()] = r;
       last = r;
     }
     size++;
+  }
+
+  /** @return the slot of an empty open run, else of the least recently used one */
+  private int replaceableOpenRun() {
+    int slot = 0;
+    for (int k = 0; k < OPEN_RUNS; k++) {
+      Run<T> r = open[k];
+      if (r == null || r.size == 0) {
+        return k;
+      }
+      if (r.lastUsed < open[slot].lastUsed) {
+        slot = k;
+      }
+    }
+    return slot;
+  }
+
+  /** @return the open run whose tail is the latest not after (seconds, nanos), or {@code null} */
+  private Run<T> bestOpenRun(long seconds, int nanos) {
+    Run<T> best = null;
+    for (Run<T> r : open) {
+      // An empty run has left the heap: it takes nothing more.
+      if (r != null && r.size > 0 && !r.tailAfter(seconds, nanos)
+          && (best == null || r.tailAfter(best.tailSeconds, best.tailNanos))) {
+        best = r;
+      }
+    }
+    return best;
   }
 
   /** @return the earliest item, removed, or {@code null} if empty */
@@ -157,6 +195,8 @@ final class ReorderWindow<T> {
     private int size;
     private long tailSeconds;
     private int tailNanos;
+    /** The sequence number of the last item appended, or of its first. */
+    private long lastUsed;
 
     boolean tailAfter(long s, int n) {
       return tailSeconds > s || (tailSeconds == s && tailNanos > n);
