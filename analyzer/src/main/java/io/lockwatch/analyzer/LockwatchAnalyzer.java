@@ -5,8 +5,10 @@ import io.lockwatch.analyzer.findings.FindingListener;
 import io.lockwatch.analyzer.findings.Suppressions;
 import io.lockwatch.analyzer.findings.ThreadRef;
 import io.lockwatch.analyzer.hazard.HazardDetector;
+import io.lockwatch.analyzer.internal.EventExtractor;
 import io.lockwatch.analyzer.internal.Events;
 import io.lockwatch.analyzer.internal.ExecutorInfo;
+import io.lockwatch.analyzer.internal.ExtractedEvent;
 import io.lockwatch.analyzer.internal.FindingSink;
 import io.lockwatch.analyzer.internal.Frames;
 import io.lockwatch.analyzer.internal.LastingFindings;
@@ -32,7 +34,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * JVM's own stream, another JVM's repository, JMX), it keeps a lock-order graph and the live
  * wait-for graph and reports {@link Finding}s to its listeners as soon as they are found.
  *
- * <p>Dispatch: by event name. Lockwatch events drive every detector; the JDK's {@code
+ * <p>Input: each event's values are extracted once ({@link EventExtractor}), then dispatched by
+ * kind. Lockwatch events drive every detector; the JDK's {@code
  * jdk.VirtualThreadPinned}, {@code jdk.SocketRead}, {@code jdk.FileRead} and {@code jdk.ThreadSleep}
  * are correlated with lock holds. Other events are ignored. An event that cannot be read (a field of
  * an unexpected type) is counted and skipped: one bad event never stops the analysis.
@@ -118,6 +121,17 @@ public final class LockwatchAnalyzer {
    * @param e the event, not {@code null}
    */
   public void accept(RecordedEvent e) {
+    accept(EventExtractor.extract(e));
+  }
+
+  /**
+   * Analyzes one event whose values were extracted already: sources that hold events back (the
+   * file re-ordering window) extract them as soon as they are parsed. {@link ExtractedEvent} is
+   * internal.
+   *
+   * @param e the event's values, not {@code null}
+   */
+  public void accept(ExtractedEvent e) {
     synchronized (lock) {
       events++;
       try {
@@ -181,33 +195,36 @@ public final class LockwatchAnalyzer {
     return "LockwatchAnalyzer{" + options + ", " + lockOrder + "}";
   }
 
-  private void dispatch(RecordedEvent e) {
-    Instant time = e.getStartTime();
-    if (time.isAfter(lastEventTime)) {
+  private void dispatch(ExtractedEvent x) {
+    Instant time = x.time();
+    if (time != null && time.isAfter(lastEventTime)) {
       lastEventTime = time;
     }
-    switch (e.getEventType().getName()) {
-      case "lockwatch.LockOrder" -> onLockOrder(e, time);
-      case "lockwatch.InFlight" -> onInFlight(e, time);
-      case "lockwatch.LockHold" -> onLockHold(e, time);
-      case "lockwatch.LockWait" -> onLockWait(e, time);
-      case "lockwatch.BlockingWait" -> onBlockingWait(e);
-      case "lockwatch.TaskExecution" -> onTaskExecution(e);
-      case "lockwatch.ExecutorSubmit" -> run.executor(Events.id(e, "executorId"),
+    // The frequent kinds use the extracted values; the others read their fields from the event.
+    RecordedEvent e = x.source();
+    switch (x.kind()) {
+      case LOCK_ORDER -> onLockOrder(x, time);
+      case LOCK_HOLD -> onLockHold(x, time);
+      case LOCK_WAIT -> onLockWait(x, time);
+      case IN_FLIGHT -> onInFlight(e, time);
+      case BLOCKING_WAIT -> onBlockingWait(e);
+      case TASK_EXECUTION -> onTaskExecution(e);
+      case EXECUTOR_SUBMIT -> run.executor(Events.id(e, "executorId"),
           Events.className(e, "executorClass"), Events.string(e, "executorName"));
-      case "lockwatch.SelfDeadlock" -> onSelfDeadlock(e);
-      case "lockwatch.DeclaredLockOrder" -> declared.onDeclared(Events.string(e, "orderName"),
+      case SELF_DEADLOCK -> onSelfDeadlock(e);
+      case DECLARED_LOCK_ORDER -> declared.onDeclared(Events.string(e, "orderName"),
           Events.string(e, "lockNames"));
-      case "jdk.VirtualThreadPinned" -> hazards.onPinned(Events.eventThread(e), time,
+      case VIRTUAL_THREAD_PINNED -> hazards.onPinned(Events.eventThread(e), time,
           e.getDuration(), Events.frames(Events.stackTrace(e)));
-      case "jdk.SocketRead" -> hazards.onIo(Events.eventThread(e), "socket read from "
+      case SOCKET_READ -> hazards.onIo(Events.eventThread(e), "socket read from "
           + Events.string(e, "host") + ":" + Events.longValue(e, "port"), time, e.getDuration(),
           Events.frames(Events.stackTrace(e)));
-      case "jdk.FileRead" -> hazards.onIo(Events.eventThread(e), "file read of "
+      case FILE_READ -> hazards.onIo(Events.eventThread(e), "file read of "
           + Events.string(e, "path"), time, e.getDuration(), Events.frames(Events.stackTrace(e)));
-      case "jdk.ThreadSleep" -> hazards.onIo(Events.eventThread(e), "sleep", time,
+      case THREAD_SLEEP -> hazards.onIo(Events.eventThread(e), "sleep", time,
           e.getDuration(), Events.frames(Events.stackTrace(e)));
-      default -> { }
+      case UNREADABLE -> unreadable++;
+      case IGNORED -> { }
     }
   }
 
@@ -215,9 +232,8 @@ public final class LockwatchAnalyzer {
    * The lock an event names. Class and name are read only while the lock is not fully known: field
    * reads by name are the analyzer's main per-event cost.
    */
-  private LockInfo lockOf(RecordedEvent e, String idField, String classField, String nameField,
+  private LockInfo lockOf(RecordedEvent e, long id, String classField, String nameField,
       RecordedStackTrace st) {
-    long id = Events.id(e, idField);
     LockInfo known = run.knownLock(id);
     if (known != null && known.complete()) {
       return known;
@@ -232,22 +248,22 @@ public final class LockwatchAnalyzer {
     return run.lock(id, cls, name, st);
   }
 
-  private void onLockOrder(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = Events.stackTrace(e);
-    LockInfo held = lockOf(e, "heldLockId", "heldLockClass", "heldLockName", null);
-    LockInfo acquired = lockOf(e, "acquiredLockId", "acquiredLockClass", "acquiredLockName", st);
-    long[] heldIds = Events.ids(Events.string(e, "heldLockIds"));
+  private void onLockOrder(ExtractedEvent x, Instant time) {
+    RecordedEvent e = x.source();
+    RecordedStackTrace st = x.stack();
+    LockInfo held = lockOf(e, x.heldLockId(), "heldLockClass", "heldLockName", null);
+    LockInfo acquired = lockOf(e, x.lockId(), "acquiredLockClass", "acquiredLockName", st);
+    long[] heldIds = Events.ids(x.heldLockIds());
     List<OrderNode> gates = new ArrayList<>(heldIds.length);
     for (long id : heldIds) {
       if (id != held.id() && id != acquired.id()) {
         gates.add(OrderNode.of(run.lock(id, "", "", null)));
       }
     }
-    ThreadRef t = Events.eventThread(e);
+    ThreadRef t = x.thread();
     Frames frames = Frames.of(st);
     lockOrder.onEdge(run.index(), OrderNode.of(held), OrderNode.of(acquired), gates, t, frames,
-        "read".equals(Events.string(e, "heldMode")),
-        "read".equals(Events.string(e, "acquiredMode")), time);
+        x.heldRead(), x.acquiredRead(), time);
     if (held.userNamed() && acquired.userNamed()) {
       declared.onEdge(held.ref(), acquired.ref(), t, frames.get(), time);
     }
@@ -260,26 +276,28 @@ public final class LockwatchAnalyzer {
     }
   }
 
-  private void onLockHold(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = Events.stackTrace(e);
-    LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
-    Duration d = e.getDuration();
+  private void onLockHold(ExtractedEvent x, Instant time) {
+    RecordedEvent e = x.source();
+    RecordedStackTrace st = x.stack();
+    LockInfo l = lockOf(e, x.lockId(), "lockClass", "lockName", st);
+    Duration d = Duration.ofNanos(x.durationNanos());
     stats.add(l, d.toNanos());
-    ThreadRef t = Events.eventThread(e);
+    ThreadRef t = x.thread();
     Frames frames = Frames.of(st);
     // Fields read only when needed: most holds are short and most threads are no pool's workers.
     hazards.onLockHold(t, l, () -> (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
     taskAcquires(t, l, e, frames, time);
   }
 
-  private void onLockWait(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = Events.stackTrace(e);
-    LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
-    Duration d = e.getDuration();
+  private void onLockWait(ExtractedEvent x, Instant time) {
+    RecordedEvent e = x.source();
+    RecordedStackTrace st = x.stack();
+    LockInfo l = lockOf(e, x.lockId(), "lockClass", "lockName", st);
+    Duration d = Duration.ofNanos(x.durationNanos());
     stats.add(l, d.toNanos());
-    ThreadRef t = Events.eventThread(e);
+    ThreadRef t = x.thread();
     hazards.onLockWait(t, l, time, d);
-    if (Events.ids(Events.string(e, "heldLockIds")).length == 0) {
+    if (Events.ids(x.heldLockIds()).length == 0) {
       taskAcquires(t, l, e, Frames.of(st), time);
     }
   }

@@ -1,6 +1,8 @@
 package io.lockwatch.analyzer.source;
 
 import io.lockwatch.analyzer.LockwatchAnalyzer;
+import io.lockwatch.analyzer.internal.EventExtractor;
+import io.lockwatch.analyzer.internal.ExtractedEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.channels.FileChannel;
@@ -9,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -95,13 +96,20 @@ public final class FileAnalysis {
     // RecordingFile returns events in buffer order, not time order (threads write their own
     // buffers); snapshots and worker mappings must be judged in time order, so a bounded window is
     // re-sorted by start time (ties in read order). RecordingFile (not EventStream.openFile, which
-    // sorts but stops silently at damage) so that a truncated file is reported.
-    ReorderWindow<RecordedEvent> window = new ReorderWindow<>();
+    // sorts but stops silently at damage) so that a truncated file is reported. Each event's values
+    // are extracted as soon as it is parsed, while it is in the CPU caches; events the engine does
+    // not use (or cannot read) only count and advance the last event time, in any order, so they
+    // skip the window.
+    ReorderWindow<ExtractedEvent> window = new ReorderWindow<>();
     try (RecordingFile rf = new RecordingFile(source)) {
       while (rf.hasMoreEvents()) {
-        RecordedEvent e = rf.readEvent();
+        ExtractedEvent e = EventExtractor.extract(rf.readEvent());
         read++;
-        Instant start = e.getStartTime();
+        Instant start = e.time();
+        if (!e.ordered()) {
+          analyzer.accept(e);
+          continue;
+        }
         window.add(e, start.getEpochSecond(), start.getNano());
         if (window.size() > REORDER_WINDOW) {
           analyzer.accept(window.poll());
@@ -123,8 +131,8 @@ public final class FileAnalysis {
     }
   }
 
-  private static void drain(LockwatchAnalyzer analyzer, ReorderWindow<RecordedEvent> window) {
-    RecordedEvent e;
+  private static void drain(LockwatchAnalyzer analyzer, ReorderWindow<ExtractedEvent> window) {
+    ExtractedEvent e;
     while ((e = window.poll()) != null) {
       analyzer.accept(e);
     }

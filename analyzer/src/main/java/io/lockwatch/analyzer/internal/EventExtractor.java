@@ -1,0 +1,46 @@
+package io.lockwatch.analyzer.internal;
+
+import io.lockwatch.analyzer.internal.ExtractedEvent.Kind;
+import java.time.Instant;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * Reads from a {@link RecordedEvent} the values the engine uses on every occurrence of it (see
+ * {@link ExtractedEvent}), each field once. Every source calls it as soon as an event is parsed.
+ * This class is internal.
+ */
+public final class EventExtractor {
+  private EventExtractor() {}
+
+  /**
+   * Extracts an event's values. An event whose fields cannot be read gives kind {@link
+   * Kind#UNREADABLE} (with its time if that could be read), never an exception.
+   *
+   * @param e the event, not {@code null}
+   * @return its values
+   */
+  public static ExtractedEvent extract(RecordedEvent e) {
+    Instant time = null;
+    try {
+      time = e.getStartTime();
+      Kind kind = Kind.of(e.getEventType().getName());
+      return switch (kind) {
+        case LOCK_ORDER -> new ExtractedEvent(kind, time, 0L, Events.eventThread(e),
+            Events.stackTrace(e), Events.id(e, "acquiredLockId"), Events.id(e, "heldLockId"),
+            Events.string(e, "heldLockIds"), "read".equals(Events.string(e, "heldMode")),
+            "read".equals(Events.string(e, "acquiredMode")), e);
+        case LOCK_HOLD -> new ExtractedEvent(kind, time, e.getDuration().toNanos(),
+            Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"), 0L, null, false,
+            false, e);
+        case LOCK_WAIT -> new ExtractedEvent(kind, time, e.getDuration().toNanos(),
+            Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"), 0L,
+            Events.string(e, "heldLockIds"), false, false, e);
+        default -> new ExtractedEvent(kind, time, 0L, null, null, 0L, 0L, null, false, false, e);
+      };
+    } catch (RuntimeException unreadable) {
+      // A field of an unexpected type or a missing value: skip this event, keep going.
+      return new ExtractedEvent(Kind.UNREADABLE, time, 0L, null, null, 0L, 0L, null, false, false,
+          e);
+    }
+  }
+}

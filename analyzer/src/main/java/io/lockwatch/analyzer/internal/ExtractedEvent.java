@@ -1,0 +1,71 @@
+package io.lockwatch.analyzer.internal;
+
+import io.lockwatch.analyzer.findings.ThreadRef;
+import java.time.Instant;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedStackTrace;
+
+/**
+ * The analyzer engine's input: the values it reads from one recorded event on every occurrence,
+ * read once by {@link EventExtractor} right after parsing, while the event is still in the CPU
+ * caches (a file's events then wait in a re-ordering window, and field reads by name on a cold event
+ * were the engine's main cost). Fields a kind does not use are 0, {@code null} or {@code false}.
+ * This class is internal.
+ *
+ * @param kind what the event is
+ * @param time its start time, or {@code null} if it could not be read
+ * @param durationNanos its duration (holds and waits)
+ * @param thread the thread that committed it, or {@code null} (lock orders, holds and waits)
+ * @param stack its stack trace, a shared constant-pool object, or {@code null} (lock orders, holds
+ *     and waits)
+ * @param lockId the lock held or waited for, or the lock acquired by a lock order
+ * @param heldLockId the lock held by a lock order
+ * @param heldLockIds the comma-separated ids of the locks held (lock orders and waits)
+ * @param heldRead whether a lock order's held lock is held for reading
+ * @param acquiredRead whether a lock order's acquired lock is acquired for reading
+ * @param source the parsed event, for the fields read rarely: a lock's class and name while the run
+ *     does not know them, a long hold's waiters, a pool worker's lock mode, and every field of the
+ *     other kinds
+ */
+public record ExtractedEvent(Kind kind, Instant time, long durationNanos, ThreadRef thread,
+    RecordedStackTrace stack, long lockId, long heldLockId, String heldLockIds, boolean heldRead,
+    boolean acquiredRead, RecordedEvent source) {
+
+  /** What an event is, by its event type name. */
+  public enum Kind {
+    LOCK_ORDER, LOCK_HOLD, LOCK_WAIT, IN_FLIGHT, BLOCKING_WAIT, TASK_EXECUTION, EXECUTOR_SUBMIT,
+    SELF_DEADLOCK, DECLARED_LOCK_ORDER, VIRTUAL_THREAD_PINNED, SOCKET_READ, FILE_READ, THREAD_SLEEP,
+    /** An event the analyzer does not use: it only counts and advances the last event time. */
+    IGNORED,
+    /** An event whose fields could not be read (a field of an unexpected type): counted, skipped. */
+    UNREADABLE;
+
+    /** @return the kind of events of this type */
+    static Kind of(String eventTypeName) {
+      return switch (eventTypeName) {
+        case "lockwatch.LockOrder" -> LOCK_ORDER;
+        case "lockwatch.LockHold" -> LOCK_HOLD;
+        case "lockwatch.LockWait" -> LOCK_WAIT;
+        case "lockwatch.InFlight" -> IN_FLIGHT;
+        case "lockwatch.BlockingWait" -> BLOCKING_WAIT;
+        case "lockwatch.TaskExecution" -> TASK_EXECUTION;
+        case "lockwatch.ExecutorSubmit" -> EXECUTOR_SUBMIT;
+        case "lockwatch.SelfDeadlock" -> SELF_DEADLOCK;
+        case "lockwatch.DeclaredLockOrder" -> DECLARED_LOCK_ORDER;
+        case "jdk.VirtualThreadPinned" -> VIRTUAL_THREAD_PINNED;
+        case "jdk.SocketRead" -> SOCKET_READ;
+        case "jdk.FileRead" -> FILE_READ;
+        case "jdk.ThreadSleep" -> THREAD_SLEEP;
+        default -> IGNORED;
+      };
+    }
+  }
+
+  /**
+   * @return whether the event's position in time order matters to the engine (ignored and unreadable
+   *     events only count and advance the last event time)
+   */
+  public boolean ordered() {
+    return kind != Kind.IGNORED && kind != Kind.UNREADABLE;
+  }
+}
