@@ -229,10 +229,10 @@ public final class LockwatchAnalyzer {
   }
 
   /**
-   * The lock an event names. Class and name are read only while the lock is not fully known: field
-   * reads by name are the analyzer's main per-event cost.
+   * The lock an event names. Its class is read only while the lock does not know it: field reads by
+   * name are the analyzer's main per-event cost.
    */
-  private LockInfo lockOf(RecordedEvent e, long id, String classField, String nameField,
+  private LockInfo lockOf(RecordedEvent e, long id, String classField, String extractedName,
       RecordedStackTrace st) {
     LockInfo known = run.knownLock(id);
     if (known != null && known.complete()) {
@@ -240,7 +240,7 @@ public final class LockwatchAnalyzer {
     }
     // Only what the lock does not know yet: a known class or name is never replaced.
     String cls = known != null && known.hasClassName() ? "" : Events.className(e, classField);
-    String name = known != null && known.hasName() ? "" : Events.string(e, nameField);
+    String name = known != null && known.hasName() ? "" : extractedName;
     if (known != null) {
       known.learn(cls, name, st);
       return known;
@@ -251,8 +251,8 @@ public final class LockwatchAnalyzer {
   private void onLockOrder(ExtractedEvent x, Instant time) {
     RecordedEvent e = x.source();
     RecordedStackTrace st = x.stack();
-    LockInfo held = lockOf(e, x.heldLockId(), "heldLockClass", "heldLockName", null);
-    LockInfo acquired = lockOf(e, x.lockId(), "acquiredLockClass", "acquiredLockName", st);
+    LockInfo held = lockOf(e, x.heldLockId(), "heldLockClass", x.heldLockName(), null);
+    LockInfo acquired = lockOf(e, x.lockId(), "acquiredLockClass", x.lockName(), st);
     long[] heldIds = Events.ids(x.heldLockIds());
     List<OrderNode> gates = new ArrayList<>(heldIds.length);
     for (long id : heldIds) {
@@ -279,7 +279,7 @@ public final class LockwatchAnalyzer {
   private void onLockHold(ExtractedEvent x, Instant time) {
     RecordedEvent e = x.source();
     RecordedStackTrace st = x.stack();
-    LockInfo l = lockOf(e, x.lockId(), "lockClass", "lockName", st);
+    LockInfo l = lockOf(e, x.lockId(), "lockClass", x.lockName(), st);
     Duration d = Duration.ofNanos(x.durationNanos());
     stats.add(l, d.toNanos());
     ThreadRef t = x.thread();
@@ -292,7 +292,7 @@ public final class LockwatchAnalyzer {
   private void onLockWait(ExtractedEvent x, Instant time) {
     RecordedEvent e = x.source();
     RecordedStackTrace st = x.stack();
-    LockInfo l = lockOf(e, x.lockId(), "lockClass", "lockName", st);
+    LockInfo l = lockOf(e, x.lockId(), "lockClass", x.lockName(), st);
     Duration d = Duration.ofNanos(x.durationNanos());
     stats.add(l, d.toNanos());
     ThreadRef t = x.thread();

@@ -26,21 +26,27 @@ public final class EventExtractor {
       Kind kind = Kind.of(e.getEventType().getName());
       return switch (kind) {
         case LOCK_ORDER -> new ExtractedEvent(kind, time, 0L, Events.eventThread(e),
-            Events.stackTrace(e), Events.id(e, "acquiredLockId"), Events.id(e, "heldLockId"),
-            Events.string(e, "heldLockIds"), "read".equals(Events.string(e, "heldMode")),
+            Events.stackTrace(e), Events.id(e, "acquiredLockId"),
+            Events.string(e, "acquiredLockName"), Events.id(e, "heldLockId"),
+            Events.string(e, "heldLockName"), Events.string(e, "heldLockIds"),
+            "read".equals(Events.string(e, "heldMode")),
             "read".equals(Events.string(e, "acquiredMode")), e);
         case LOCK_HOLD -> new ExtractedEvent(kind, time, e.getDuration().toNanos(),
-            Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"), 0L, null, false,
-            false, e);
+            Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"),
+            Events.string(e, "lockName"), 0L, "", null, false, false, e);
         case LOCK_WAIT -> new ExtractedEvent(kind, time, e.getDuration().toNanos(),
-            Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"), 0L,
-            Events.string(e, "heldLockIds"), false, false, e);
-        default -> new ExtractedEvent(kind, time, 0L, null, null, 0L, 0L, null, false, false, e);
+            Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"),
+            Events.string(e, "lockName"), 0L, "", Events.string(e, "heldLockIds"), false, false, e);
+        default -> other(kind, time, e);
       };
     } catch (RuntimeException unreadable) {
       // A field of an unexpected type or a missing value: skip this event, keep going.
-      return new ExtractedEvent(Kind.UNREADABLE, time, 0L, null, null, 0L, 0L, null, false, false,
-          e);
+      return other(Kind.UNREADABLE, time, e);
     }
+  }
+
+  /** @return an event whose fields the engine reads from the event itself, if at all */
+  private static ExtractedEvent other(Kind kind, Instant time, RecordedEvent e) {
+    return new ExtractedEvent(kind, time, 0L, null, null, 0L, "", 0L, "", null, false, false, e);
   }
 }

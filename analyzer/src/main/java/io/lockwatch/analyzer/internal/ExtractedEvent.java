@@ -19,17 +19,19 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * @param stack its stack trace, a shared constant-pool object, or {@code null} (lock orders, holds
  *     and waits)
  * @param lockId the lock held or waited for, or the lock acquired by a lock order
+ * @param lockName the name of the lock held or waited for, or acquired by a lock order ({@code ""}
+ *     if none): read on every event, as a lock without a name or site may learn one from any event
  * @param heldLockId the lock held by a lock order
+ * @param heldLockName the name of the lock held by a lock order ({@code ""} if none)
  * @param heldLockIds the comma-separated ids of the locks held (lock orders and waits)
  * @param heldRead whether a lock order's held lock is held for reading
  * @param acquiredRead whether a lock order's acquired lock is acquired for reading
- * @param source the parsed event, for the fields read rarely: a lock's class and name while the run
- *     does not know them, a long hold's waiters, a pool worker's lock mode, and every field of the
- *     other kinds
+ * @param source the parsed event, for the fields read rarely: a lock's class while the run does not
+ *     know it, a long hold's waiters, a pool worker's lock mode, and every field of the other kinds
  */
 public record ExtractedEvent(Kind kind, Instant time, long durationNanos, ThreadRef thread,
-    RecordedStackTrace stack, long lockId, long heldLockId, String heldLockIds, boolean heldRead,
-    boolean acquiredRead, RecordedEvent source) {
+    RecordedStackTrace stack, long lockId, String lockName, long heldLockId, String heldLockName,
+    String heldLockIds, boolean heldRead, boolean acquiredRead, RecordedEvent source) {
 
   /** What an event is, by its event type name. */
   public enum Kind {
