@@ -133,13 +133,31 @@ public final class LockwatchAnalyzer {
    */
   public void accept(ExtractedEvent e) {
     synchronized (lock) {
-      events++;
-      try {
-        dispatch(e);
-      } catch (RuntimeException ex) {
-        // A field of an unexpected type or a missing value: skip this event, keep going.
-        unreadable++;
+      analyze(e);
+    }
+  }
+
+  /**
+   * Analyzes events whose values were extracted already, in order, taking the analyzer's lock once.
+   *
+   * @param batch the events' values, not {@code null}
+   * @param count how many of the first elements to analyze
+   */
+  public void accept(ExtractedEvent[] batch, int count) {
+    synchronized (lock) {
+      for (int i = 0; i < count; i++) {
+        analyze(batch[i]);
       }
+    }
+  }
+
+  private void analyze(ExtractedEvent e) {
+    events++;
+    try {
+      dispatch(e);
+    } catch (RuntimeException ex) {
+      // A field of an unexpected type or a missing value: skip this event, keep going.
+      unreadable++;
     }
   }
 
@@ -253,7 +271,7 @@ public final class LockwatchAnalyzer {
     RecordedStackTrace st = x.stack();
     LockInfo held = lockOf(e, x.heldLockId(), "heldLockClass", x.heldLockName(), null);
     LockInfo acquired = lockOf(e, x.lockId(), "acquiredLockClass", x.lockName(), st);
-    long[] heldIds = Events.ids(x.heldLockIds());
+    long[] heldIds = x.heldLockIds();
     List<OrderNode> gates = new ArrayList<>(heldIds.length);
     for (long id : heldIds) {
       if (id != held.id() && id != acquired.id()) {
@@ -297,7 +315,7 @@ public final class LockwatchAnalyzer {
     stats.add(l, d.toNanos());
     ThreadRef t = x.thread();
     hazards.onLockWait(t, l, time, d);
-    if (Events.ids(x.heldLockIds()).length == 0) {
+    if (x.heldLockIds().length == 0) {
       taskAcquires(t, l, e, Frames.of(st), time);
     }
   }

@@ -20,33 +20,38 @@ public final class EventExtractor {
    * @return its values
    */
   public static ExtractedEvent extract(RecordedEvent e) {
-    Instant time = null;
+    long seconds = 0L;
+    int nanos = -1;
     try {
-      time = e.getStartTime();
+      Instant time = e.getStartTime();
+      seconds = time.getEpochSecond();
+      nanos = time.getNano();
       Kind kind = Kind.of(e.getEventType().getName());
       return switch (kind) {
-        case LOCK_ORDER -> new ExtractedEvent(kind, time, 0L, Events.eventThread(e),
+        case LOCK_ORDER -> new ExtractedEvent(kind, seconds, nanos, 0L, Events.eventThread(e),
             Events.stackTrace(e), Events.id(e, "acquiredLockId"),
             Events.string(e, "acquiredLockName"), Events.id(e, "heldLockId"),
-            Events.string(e, "heldLockName"), Events.string(e, "heldLockIds"),
+            Events.string(e, "heldLockName"), Events.ids(Events.string(e, "heldLockIds")),
             "read".equals(Events.string(e, "heldMode")),
             "read".equals(Events.string(e, "acquiredMode")), e);
-        case LOCK_HOLD -> new ExtractedEvent(kind, time, e.getDuration().toNanos(),
+        case LOCK_HOLD -> new ExtractedEvent(kind, seconds, nanos, e.getDuration().toNanos(),
             Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"),
             Events.string(e, "lockName"), 0L, "", null, false, false, e);
-        case LOCK_WAIT -> new ExtractedEvent(kind, time, e.getDuration().toNanos(),
+        case LOCK_WAIT -> new ExtractedEvent(kind, seconds, nanos, e.getDuration().toNanos(),
             Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"),
-            Events.string(e, "lockName"), 0L, "", Events.string(e, "heldLockIds"), false, false, e);
-        default -> other(kind, time, e);
+            Events.string(e, "lockName"), 0L, "", Events.ids(Events.string(e, "heldLockIds")),
+            false, false, e);
+        default -> other(kind, seconds, nanos, e);
       };
     } catch (RuntimeException unreadable) {
       // A field of an unexpected type or a missing value: skip this event, keep going.
-      return other(Kind.UNREADABLE, time, e);
+      return other(Kind.UNREADABLE, seconds, nanos, e);
     }
   }
 
   /** @return an event whose fields the engine reads from the event itself, if at all */
-  private static ExtractedEvent other(Kind kind, Instant time, RecordedEvent e) {
-    return new ExtractedEvent(kind, time, 0L, null, null, 0L, "", 0L, "", null, false, false, e);
+  private static ExtractedEvent other(Kind kind, long seconds, int nanos, RecordedEvent e) {
+    return new ExtractedEvent(kind, seconds, nanos, 0L, null, null, 0L, "", 0L, "", null, false,
+        false, e);
   }
 }

@@ -10,10 +10,12 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * read once by {@link EventExtractor} right after parsing, while the event is still in the CPU
  * caches (a file's events then wait in a re-ordering window, and field reads by name on a cold event
  * were the engine's main cost). Fields a kind does not use are 0, {@code null} or {@code false}.
- * This class is internal.
+ * Values are kept inline or parsed where that spares the engine a pointer to follow into memory
+ * that has gone cold in the window (the start time, the held lock ids). This class is internal.
  *
  * @param kind what the event is
- * @param time its start time, or {@code null} if it could not be read
+ * @param startSeconds its start time: epoch seconds
+ * @param startNanos its start time: nanoseconds in the second, or -1 if it could not be read
  * @param durationNanos its duration (holds and waits)
  * @param thread the thread that committed it, or {@code null} (lock orders, holds and waits)
  * @param stack its stack trace, a shared constant-pool object, or {@code null} (lock orders, holds
@@ -23,15 +25,17 @@ import jdk.jfr.consumer.RecordedStackTrace;
  *     if none): read on every event, as a lock without a name or site may learn one from any event
  * @param heldLockId the lock held by a lock order
  * @param heldLockName the name of the lock held by a lock order ({@code ""} if none)
- * @param heldLockIds the comma-separated ids of the locks held (lock orders and waits)
+ * @param heldLockIds the ids of the locks held, outermost first (lock orders and waits), as {@link
+ *     Events#ids} parses them
  * @param heldRead whether a lock order's held lock is held for reading
  * @param acquiredRead whether a lock order's acquired lock is acquired for reading
  * @param source the parsed event, for the fields read rarely: a lock's class while the run does not
  *     know it, a long hold's waiters, a pool worker's lock mode, and every field of the other kinds
  */
-public record ExtractedEvent(Kind kind, Instant time, long durationNanos, ThreadRef thread,
-    RecordedStackTrace stack, long lockId, String lockName, long heldLockId, String heldLockName,
-    String heldLockIds, boolean heldRead, boolean acquiredRead, RecordedEvent source) {
+public record ExtractedEvent(Kind kind, long startSeconds, int startNanos, long durationNanos,
+    ThreadRef thread, RecordedStackTrace stack, long lockId, String lockName, long heldLockId,
+    String heldLockName, long[] heldLockIds, boolean heldRead, boolean acquiredRead,
+    RecordedEvent source) {
 
   /** What an event is, by its event type name. */
   public enum Kind {
@@ -61,6 +65,11 @@ public record ExtractedEvent(Kind kind, Instant time, long durationNanos, Thread
         default -> IGNORED;
       };
     }
+  }
+
+  /** @return the start time, or {@code null} if it could not be read */
+  public Instant time() {
+    return startNanos < 0 ? null : Instant.ofEpochSecond(startSeconds, startNanos);
   }
 
   /**
