@@ -8,10 +8,10 @@ import jdk.jfr.consumer.RecordedStackTrace;
 /**
  * The analyzer engine's input: the values it reads from one recorded event on every occurrence,
  * read once by {@link EventExtractor} right after parsing, while the event is still in the CPU
- * caches (a file's events then wait in a re-ordering window, and field reads by name on a cold event
- * were the engine's main cost). Fields a kind does not use are 0, {@code null} or {@code false}.
- * Values are kept inline or parsed where that spares the engine a pointer to follow into memory
- * that has gone cold in the window (the start time, the held lock ids). This class is internal.
+ * caches (a file's events then wait in a re-ordering window, and field reads by name on a cold
+ * event were the engine's main cost). Values are kept inline or parsed where that spares the engine
+ * a pointer to follow into memory that has gone cold in the window (the start time, the held lock
+ * ids). Fields a kind does not use are 0, {@code null} or {@code false}. This class is internal.
  *
  * @param kind what the event is
  * @param startSeconds its start time: epoch seconds
@@ -43,7 +43,7 @@ public record ExtractedEvent(Kind kind, long startSeconds, int startNanos, long 
     SELF_DEADLOCK, DECLARED_LOCK_ORDER, VIRTUAL_THREAD_PINNED, SOCKET_READ, FILE_READ, THREAD_SLEEP,
     /** An event the analyzer does not use: it only counts and advances the last event time. */
     IGNORED,
-    /** An event whose fields could not be read (a field of an unexpected type): counted, skipped. */
+    /** An event whose fields could not be read (a field of an unexpected type): counted only. */
     UNREADABLE;
 
     /** @return the kind of events of this type */
@@ -73,8 +73,8 @@ public record ExtractedEvent(Kind kind, long startSeconds, int startNanos, long 
   }
 
   /**
-   * @return whether the event's position in time order matters to the engine (ignored and unreadable
-   *     events only count and advance the last event time)
+   * @return whether the event's position in time order matters to the engine (ignored and
+   *     unreadable events only count and advance the last event time)
    */
   public boolean ordered() {
     return kind != Kind.IGNORED && kind != Kind.UNREADABLE;

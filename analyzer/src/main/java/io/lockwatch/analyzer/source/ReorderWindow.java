@@ -6,13 +6,14 @@ import java.util.Arrays;
  * A priority queue of items keyed by (start seconds, start nanos, arrival sequence), built for the
  * nearly sorted input of a recording: items are kept in ascending runs, and the minimum is the
  * smallest run head. An item is appended to the one of {@value #OPEN_RUNS} open runs (the most
- * recently used, not yet emptied) whose tail is the latest not after it (so interleaved ascending streams, such as thread
- * buffers or events of different durations, each keep a run); failing that, it is inserted into the
- * run that received the last item when it belongs at most {@value #MAX_SHIFT} places before its tail
- * (and after its head); only then does it start a new run. It returns exactly what a binary heap
- * over the same keys returns (every run is sorted by the whole key, and the keys are unique), but
- * such input costs an append or a short shift and a removal per item instead of two sifts through a
- * large heap, whose comparisons touch items far apart in memory. Not thread-safe.
+ * recently used, not yet emptied) whose tail is the latest not after it, so that interleaved
+ * ascending streams (thread buffers, events of different durations) keep a run each; failing that,
+ * it is inserted into the run that received the last item when it belongs at most {@value
+ * #MAX_SHIFT} places before its tail (and after its head); only then does it start a new run. It
+ * returns exactly what a binary heap over the same keys returns (every run is sorted by the whole
+ * key, and the keys are unique), but such input costs an append or a short shift and a removal per
+ * item instead of two sifts through a large heap, whose comparisons touch items far apart in
+ * memory. Not thread-safe.
  *
  * @param <T> the items
  */
@@ -33,7 +34,7 @@ final class ReorderWindow<T> {
   private int runs;
   /** The run that received the last item, or {@code null}. */
   private Run<T> last;
-  /** Runs that may receive appended items; a new run replaces an empty or the least recently used. */
+  /** Runs that may receive appended items; a new run replaces an empty one or the least used. */
   private final Run<T>[] open;
   private int size;
   private long seq;

@@ -40,7 +40,7 @@ final class TimeOrderedFeed {
     }
   }
 
-  /** Hands every event held back to the analyzer: the end of the recording (or of what was read). */
+  /** Hands every event held back to the analyzer: the end of the recording or of what was read. */
   void drain() {
     ExtractedEvent e;
     while ((e = window.poll()) != null) {

@@ -33,7 +33,7 @@ class ReorderWindowTest {
             // more interleaved streams than open runs
             case 4 -> clocks[(i / 11) % 12] += rnd.nextInt(5);
             case 2 -> rnd.nextInt(100); // random, many ties
-            // ascending, some items written late (events with a duration): a few or many places back
+            // ascending, some written late (events with a duration), a few or many places back
             case 3 -> i % 10 == 0 ? Math.max(0, 4L * i - rnd.nextInt(rnd.nextBoolean() ? 40 : 800))
                 : 4L * i;
             default -> 10_000 - i; // descending
