@@ -10,6 +10,7 @@ import io.lockwatch.analyzer.internal.Events;
 import io.lockwatch.analyzer.internal.ExecutorInfo;
 import io.lockwatch.analyzer.internal.ExtractedEvent;
 import io.lockwatch.analyzer.internal.FindingSink;
+import io.lockwatch.analyzer.internal.InFlightValues;
 import io.lockwatch.analyzer.internal.Frames;
 import io.lockwatch.analyzer.internal.LastingFindings;
 import io.lockwatch.analyzer.internal.LockInfo;
@@ -224,7 +225,7 @@ public final class LockwatchAnalyzer {
       case LOCK_ORDER -> onLockOrder(x, time);
       case LOCK_HOLD -> onLockHold(x, time);
       case LOCK_WAIT -> onLockWait(x, time);
-      case IN_FLIGHT -> onInFlight(e, time);
+      case IN_FLIGHT -> onInFlight(e, x.inFlight(), time);
       case BLOCKING_WAIT -> onBlockingWait(e);
       case TASK_EXECUTION -> onTaskExecution(e);
       case EXECUTOR_SUBMIT -> run.executor(Events.id(e, "executorId"),
@@ -387,9 +388,9 @@ public final class LockwatchAnalyzer {
         e.getStartTime());
   }
 
-  private void onInFlight(RecordedEvent e, Instant time) {
-    long snapshotId = Events.id(e, "snapshotId");
-    InFlightState.Kind kind = InFlightState.Kind.parse(Events.string(e, "state"));
+  private void onInFlight(RecordedEvent e, InFlightValues v, Instant time) {
+    long snapshotId = v.snapshotId();
+    InFlightState.Kind kind = InFlightState.Kind.parse(v.state());
     if (kind == null) {
       return;
     }
@@ -401,28 +402,27 @@ public final class LockwatchAnalyzer {
       pending = new ArrayList<>(lastSnapshot);
     }
     pendingId = snapshotId;
-    ThreadRef t = Events.thread(e, "thread");
-    if (t != null && e.getBoolean("virtual") && !t.virtual()) {
+    ThreadRef t = v.thread();
+    if (t != null && v.virtual() < 0) {
+      throw new IllegalArgumentException("unreadable field virtual"); // counted as unreadable
+    }
+    if (t != null && v.virtual() == 1 && !t.virtual()) {
       t = new ThreadRef(t.name(), t.id(), true);
     }
-    long lockId = Events.longValue(e, "lockId");
+    long lockId = v.lockId();
     LockInfo known = lockId == 0 ? null : run.knownLock(lockId);
     LockInfo l = lockId == 0 ? null : known != null && known.complete() ? known
-        : run.lock(lockId, Events.className(e, "lockClass"), Events.string(e, "lockName"), null);
-    long executorId = Events.longValue(e, "executorId");
-    ExecutorInfo pool = executorId == 0 ? null
-        : run.executor(executorId, "", Events.string(e, "executorName"));
-    long runningId = Events.longValue(e, "runningExecutorId");
+        : run.lock(lockId, Events.className(e, "lockClass"), v.lockName(), null);
+    long executorId = v.executorId();
+    ExecutorInfo pool = executorId == 0 ? null : run.executor(executorId, "", v.executorName());
+    long runningId = v.runningExecutorId();
     ExecutorInfo running = runningId == 0 ? null : run.executor(runningId, "", "");
     if (running != null && t != null) {
       run.worker(t.id(), runningId);
     }
-    pending.add(new InFlightState(snapshotId, kind, t, Events.longValue(e, "age"), l,
-        Events.string(e, "mode"), Events.thread(e, "owner"), (int) Events.longValue(e, "waiters"),
-        Events.string(e, "waitKind"), pool, running,
-        heldLocks(Events.string(e, "heldLockIds"), Events.string(e, "heldLocks")),
-        Events.frames(Events.string(e, "threadStack")),
-        Events.frames(Events.string(e, "ownerStack")), time));
+    pending.add(new InFlightState(snapshotId, kind, t, v.ageNanos(), l, v.mode(), v.owner(),
+        (int) v.waiters(), v.waitKind(), pool, running, heldLocks(v.heldLockIds(), v.heldLocks()),
+        Events.frames(v.threadStack()), Events.frames(v.ownerStack()), time));
   }
 
   private void finishSnapshot() {

@@ -1,5 +1,6 @@
 package io.lockwatch.analyzer.internal;
 
+import io.lockwatch.analyzer.findings.ThreadRef;
 import io.lockwatch.analyzer.internal.ExtractedEvent.Kind;
 import java.time.Instant;
 import jdk.jfr.consumer.RecordedEvent;
@@ -33,14 +34,16 @@ public final class EventExtractor {
             Events.string(e, "acquiredLockName"), Events.id(e, "heldLockId"),
             Events.string(e, "heldLockName"), Events.ids(Events.string(e, "heldLockIds")),
             "read".equals(Events.string(e, "heldMode")),
-            "read".equals(Events.string(e, "acquiredMode")), e);
+            "read".equals(Events.string(e, "acquiredMode")), null, e);
         case LOCK_HOLD -> new ExtractedEvent(kind, seconds, nanos, e.getDuration().toNanos(),
             Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"),
-            Events.string(e, "lockName"), 0L, "", null, false, false, e);
+            Events.string(e, "lockName"), 0L, "", null, false, false, null, e);
         case LOCK_WAIT -> new ExtractedEvent(kind, seconds, nanos, e.getDuration().toNanos(),
             Events.eventThread(e), Events.stackTrace(e), Events.id(e, "lockId"),
             Events.string(e, "lockName"), 0L, "", Events.ids(Events.string(e, "heldLockIds")),
-            false, false, e);
+            false, false, null, e);
+        case IN_FLIGHT -> new ExtractedEvent(kind, seconds, nanos, 0L, null, null, 0L, "", 0L, "",
+            null, false, false, inFlight(e), e);
         default -> other(kind, seconds, nanos, e);
       };
     } catch (RuntimeException unreadable) {
@@ -52,6 +55,28 @@ public final class EventExtractor {
   /** @return an event whose fields the engine reads from the event itself, if at all */
   private static ExtractedEvent other(Kind kind, long seconds, int nanos, RecordedEvent e) {
     return new ExtractedEvent(kind, seconds, nanos, 0L, null, null, 0L, "", 0L, "", null, false,
-        false, e);
+        false, null, e);
+  }
+
+  /** @return an in-flight state's fields, each read once (the snapshot id must be readable) */
+  private static InFlightValues inFlight(RecordedEvent e) {
+    long snapshotId = Events.id(e, "snapshotId");
+    ThreadRef thread = Events.thread(e, "thread");
+    int virtual = 0;
+    if (thread != null) {
+      try {
+        virtual = e.getBoolean("virtual") ? 1 : 0;
+      } catch (RuntimeException unreadable) {
+        virtual = -1;
+      }
+    }
+    return new InFlightValues(snapshotId, Events.string(e, "state"), thread, virtual,
+        Events.longValue(e, "lockId"), Events.string(e, "lockName"),
+        Events.longValue(e, "executorId"), Events.string(e, "executorName"),
+        Events.longValue(e, "runningExecutorId"), Events.longValue(e, "age"),
+        Events.string(e, "mode"), Events.thread(e, "owner"), Events.longValue(e, "waiters"),
+        Events.string(e, "waitKind"), Events.string(e, "heldLockIds"),
+        Events.string(e, "heldLocks"), Events.string(e, "threadStack"),
+        Events.string(e, "ownerStack"));
   }
 }

@@ -29,13 +29,15 @@ import jdk.jfr.consumer.RecordedStackTrace;
  *     Events#ids} parses them
  * @param heldRead whether a lock order's held lock is held for reading
  * @param acquiredRead whether a lock order's acquired lock is acquired for reading
+ * @param inFlight an in-flight state's fields, or {@code null}
  * @param source the parsed event, for the fields read rarely: a lock's class while the run does not
  *     know it, a long hold's waiters, a pool worker's lock mode, and every field of the other kinds
+ *     (lock orders, holds, waits and in-flight states are almost all of a recording)
  */
 public record ExtractedEvent(Kind kind, long startSeconds, int startNanos, long durationNanos,
     ThreadRef thread, RecordedStackTrace stack, long lockId, String lockName, long heldLockId,
     String heldLockName, long[] heldLockIds, boolean heldRead, boolean acquiredRead,
-    RecordedEvent source) {
+    InFlightValues inFlight, RecordedEvent source) {
 
   /** What an event is, by its event type name. */
   public enum Kind {
