@@ -17,7 +17,7 @@ import jdk.jfr.consumer.RecordingFile;
  * the events read before the damage still count.
  */
 public final class FileAnalysis {
-  /** Events held back to restore time order; about 20 MB at most. */
+  /** Events held back to restore time order (extracted values and the parsed events). */
   static final int REORDER_WINDOW = 100_000;
 
   private FileAnalysis() {}
