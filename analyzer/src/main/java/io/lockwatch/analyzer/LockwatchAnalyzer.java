@@ -5,10 +5,13 @@ import io.lockwatch.analyzer.findings.FindingListener;
 import io.lockwatch.analyzer.findings.Suppressions;
 import io.lockwatch.analyzer.findings.ThreadRef;
 import io.lockwatch.analyzer.hazard.HazardDetector;
+import io.lockwatch.analyzer.internal.EventExtractor;
 import io.lockwatch.analyzer.internal.Events;
 import io.lockwatch.analyzer.internal.ExecutorInfo;
+import io.lockwatch.analyzer.internal.ExtractedEvent;
 import io.lockwatch.analyzer.internal.FindingSink;
 import io.lockwatch.analyzer.internal.Frames;
+import io.lockwatch.analyzer.internal.InFlightValues;
 import io.lockwatch.analyzer.internal.LastingFindings;
 import io.lockwatch.analyzer.internal.LockInfo;
 import io.lockwatch.analyzer.internal.LockStats;
@@ -32,7 +35,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * JVM's own stream, another JVM's repository, JMX), it keeps a lock-order graph and the live
  * wait-for graph and reports {@link Finding}s to its listeners as soon as they are found.
  *
- * <p>Dispatch: by event name. Lockwatch events drive every detector; the JDK's {@code
+ * <p>Input: each event's values are extracted once ({@link EventExtractor}), then dispatched by
+ * kind. Lockwatch events drive every detector; the JDK's {@code
  * jdk.VirtualThreadPinned}, {@code jdk.SocketRead}, {@code jdk.FileRead} and {@code jdk.ThreadSleep}
  * are correlated with lock holds. Other events are ignored. An event that cannot be read (a field of
  * an unexpected type) is counted and skipped: one bad event never stops the analysis.
@@ -118,14 +122,43 @@ public final class LockwatchAnalyzer {
    * @param e the event, not {@code null}
    */
   public void accept(RecordedEvent e) {
+    accept(EventExtractor.extract(e));
+  }
+
+  /**
+   * Analyzes one event whose values were extracted already: sources that hold events back (the
+   * file re-ordering window) extract them as soon as they are parsed. {@link ExtractedEvent} is
+   * internal.
+   *
+   * @param e the event's values, not {@code null}
+   */
+  public void accept(ExtractedEvent e) {
     synchronized (lock) {
-      events++;
-      try {
-        dispatch(e);
-      } catch (RuntimeException ex) {
-        // A field of an unexpected type or a missing value: skip this event, keep going.
-        unreadable++;
+      analyze(e);
+    }
+  }
+
+  /**
+   * Analyzes events whose values were extracted already, in order, taking the analyzer's lock once.
+   *
+   * @param batch the events' values, not {@code null}
+   * @param count how many of the first elements to analyze
+   */
+  public void accept(ExtractedEvent[] batch, int count) {
+    synchronized (lock) {
+      for (int i = 0; i < count; i++) {
+        analyze(batch[i]);
       }
+    }
+  }
+
+  private void analyze(ExtractedEvent e) {
+    events++;
+    try {
+      dispatch(e);
+    } catch (RuntimeException ex) {
+      // A field of an unexpected type or a missing value: skip this event, keep going.
+      unreadable++;
     }
   }
 
@@ -181,50 +214,52 @@ public final class LockwatchAnalyzer {
     return "LockwatchAnalyzer{" + options + ", " + lockOrder + "}";
   }
 
-  private void dispatch(RecordedEvent e) {
-    Instant time = e.getStartTime();
-    if (time.isAfter(lastEventTime)) {
+  private void dispatch(ExtractedEvent x) {
+    Instant time = x.time();
+    if (time != null && time.isAfter(lastEventTime)) {
       lastEventTime = time;
     }
-    switch (e.getEventType().getName()) {
-      case "lockwatch.LockOrder" -> onLockOrder(e, time);
-      case "lockwatch.InFlight" -> onInFlight(e, time);
-      case "lockwatch.LockHold" -> onLockHold(e, time);
-      case "lockwatch.LockWait" -> onLockWait(e, time);
-      case "lockwatch.BlockingWait" -> onBlockingWait(e);
-      case "lockwatch.TaskExecution" -> onTaskExecution(e);
-      case "lockwatch.ExecutorSubmit" -> run.executor(Events.id(e, "executorId"),
+    // The frequent kinds use the extracted values; the others read their fields from the event.
+    RecordedEvent e = x.source();
+    switch (x.kind()) {
+      case LOCK_ORDER -> onLockOrder(x, time);
+      case LOCK_HOLD -> onLockHold(x, time);
+      case LOCK_WAIT -> onLockWait(x, time);
+      case IN_FLIGHT -> onInFlight(e, x.inFlight(), time);
+      case BLOCKING_WAIT -> onBlockingWait(e);
+      case TASK_EXECUTION -> onTaskExecution(e);
+      case EXECUTOR_SUBMIT -> run.executor(Events.id(e, "executorId"),
           Events.className(e, "executorClass"), Events.string(e, "executorName"));
-      case "lockwatch.SelfDeadlock" -> onSelfDeadlock(e);
-      case "lockwatch.DeclaredLockOrder" -> declared.onDeclared(Events.string(e, "orderName"),
+      case SELF_DEADLOCK -> onSelfDeadlock(e);
+      case DECLARED_LOCK_ORDER -> declared.onDeclared(Events.string(e, "orderName"),
           Events.string(e, "lockNames"));
-      case "jdk.VirtualThreadPinned" -> hazards.onPinned(Events.eventThread(e), time,
+      case VIRTUAL_THREAD_PINNED -> hazards.onPinned(Events.eventThread(e), time,
           e.getDuration(), Events.frames(Events.stackTrace(e)));
-      case "jdk.SocketRead" -> hazards.onIo(Events.eventThread(e), "socket read from "
+      case SOCKET_READ -> hazards.onIo(Events.eventThread(e), "socket read from "
           + Events.string(e, "host") + ":" + Events.longValue(e, "port"), time, e.getDuration(),
           Events.frames(Events.stackTrace(e)));
-      case "jdk.FileRead" -> hazards.onIo(Events.eventThread(e), "file read of "
+      case FILE_READ -> hazards.onIo(Events.eventThread(e), "file read of "
           + Events.string(e, "path"), time, e.getDuration(), Events.frames(Events.stackTrace(e)));
-      case "jdk.ThreadSleep" -> hazards.onIo(Events.eventThread(e), "sleep", time,
+      case THREAD_SLEEP -> hazards.onIo(Events.eventThread(e), "sleep", time,
           e.getDuration(), Events.frames(Events.stackTrace(e)));
-      default -> { }
+      case UNREADABLE -> unreadable++;
+      case IGNORED -> { }
     }
   }
 
   /**
-   * The lock an event names. Class and name are read only while the lock is not fully known: field
-   * reads by name are the analyzer's main per-event cost.
+   * The lock an event names. Its class is read only while the lock does not know it: field reads by
+   * name are the analyzer's main per-event cost.
    */
-  private LockInfo lockOf(RecordedEvent e, String idField, String classField, String nameField,
+  private LockInfo lockOf(RecordedEvent e, long id, String classField, String extractedName,
       RecordedStackTrace st) {
-    long id = Events.id(e, idField);
     LockInfo known = run.knownLock(id);
     if (known != null && known.complete()) {
       return known;
     }
     // Only what the lock does not know yet: a known class or name is never replaced.
     String cls = known != null && known.hasClassName() ? "" : Events.className(e, classField);
-    String name = known != null && known.hasName() ? "" : Events.string(e, nameField);
+    String name = known != null && known.hasName() ? "" : extractedName;
     if (known != null) {
       known.learn(cls, name, st);
       return known;
@@ -232,22 +267,22 @@ public final class LockwatchAnalyzer {
     return run.lock(id, cls, name, st);
   }
 
-  private void onLockOrder(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = Events.stackTrace(e);
-    LockInfo held = lockOf(e, "heldLockId", "heldLockClass", "heldLockName", null);
-    LockInfo acquired = lockOf(e, "acquiredLockId", "acquiredLockClass", "acquiredLockName", st);
-    long[] heldIds = Events.ids(Events.string(e, "heldLockIds"));
+  private void onLockOrder(ExtractedEvent x, Instant time) {
+    RecordedEvent e = x.source();
+    RecordedStackTrace st = x.stack();
+    LockInfo held = lockOf(e, x.heldLockId(), "heldLockClass", x.heldLockName(), null);
+    LockInfo acquired = lockOf(e, x.lockId(), "acquiredLockClass", x.lockName(), st);
+    long[] heldIds = x.heldLockIds();
     List<OrderNode> gates = new ArrayList<>(heldIds.length);
     for (long id : heldIds) {
       if (id != held.id() && id != acquired.id()) {
         gates.add(OrderNode.of(run.lock(id, "", "", null)));
       }
     }
-    ThreadRef t = Events.eventThread(e);
+    ThreadRef t = x.thread();
     Frames frames = Frames.of(st);
     lockOrder.onEdge(run.index(), OrderNode.of(held), OrderNode.of(acquired), gates, t, frames,
-        "read".equals(Events.string(e, "heldMode")),
-        "read".equals(Events.string(e, "acquiredMode")), time);
+        x.heldRead(), x.acquiredRead(), time);
     if (held.userNamed() && acquired.userNamed()) {
       declared.onEdge(held.ref(), acquired.ref(), t, frames.get(), time);
     }
@@ -260,26 +295,28 @@ public final class LockwatchAnalyzer {
     }
   }
 
-  private void onLockHold(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = Events.stackTrace(e);
-    LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
-    Duration d = e.getDuration();
+  private void onLockHold(ExtractedEvent x, Instant time) {
+    RecordedEvent e = x.source();
+    RecordedStackTrace st = x.stack();
+    LockInfo l = lockOf(e, x.lockId(), "lockClass", x.lockName(), st);
+    Duration d = Duration.ofNanos(x.durationNanos());
     stats.add(l, d.toNanos());
-    ThreadRef t = Events.eventThread(e);
+    ThreadRef t = x.thread();
     Frames frames = Frames.of(st);
     // Fields read only when needed: most holds are short and most threads are no pool's workers.
     hazards.onLockHold(t, l, () -> (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
     taskAcquires(t, l, e, frames, time);
   }
 
-  private void onLockWait(RecordedEvent e, Instant time) {
-    RecordedStackTrace st = Events.stackTrace(e);
-    LockInfo l = lockOf(e, "lockId", "lockClass", "lockName", st);
-    Duration d = e.getDuration();
+  private void onLockWait(ExtractedEvent x, Instant time) {
+    RecordedEvent e = x.source();
+    RecordedStackTrace st = x.stack();
+    LockInfo l = lockOf(e, x.lockId(), "lockClass", x.lockName(), st);
+    Duration d = Duration.ofNanos(x.durationNanos());
     stats.add(l, d.toNanos());
-    ThreadRef t = Events.eventThread(e);
+    ThreadRef t = x.thread();
     hazards.onLockWait(t, l, time, d);
-    if (Events.ids(Events.string(e, "heldLockIds")).length == 0) {
+    if (x.heldLockIds().length == 0) {
       taskAcquires(t, l, e, Frames.of(st), time);
     }
   }
@@ -351,9 +388,9 @@ public final class LockwatchAnalyzer {
         e.getStartTime());
   }
 
-  private void onInFlight(RecordedEvent e, Instant time) {
-    long snapshotId = Events.id(e, "snapshotId");
-    InFlightState.Kind kind = InFlightState.Kind.parse(Events.string(e, "state"));
+  private void onInFlight(RecordedEvent e, InFlightValues v, Instant time) {
+    long snapshotId = v.snapshotId();
+    InFlightState.Kind kind = InFlightState.Kind.parse(v.state());
     if (kind == null) {
       return;
     }
@@ -365,28 +402,27 @@ public final class LockwatchAnalyzer {
       pending = new ArrayList<>(lastSnapshot);
     }
     pendingId = snapshotId;
-    ThreadRef t = Events.thread(e, "thread");
-    if (t != null && e.getBoolean("virtual") && !t.virtual()) {
+    ThreadRef t = v.thread();
+    if (t != null && v.virtual() < 0) {
+      throw new IllegalArgumentException("unreadable field virtual"); // counted as unreadable
+    }
+    if (t != null && v.virtual() == 1 && !t.virtual()) {
       t = new ThreadRef(t.name(), t.id(), true);
     }
-    long lockId = Events.longValue(e, "lockId");
+    long lockId = v.lockId();
     LockInfo known = lockId == 0 ? null : run.knownLock(lockId);
     LockInfo l = lockId == 0 ? null : known != null && known.complete() ? known
-        : run.lock(lockId, Events.className(e, "lockClass"), Events.string(e, "lockName"), null);
-    long executorId = Events.longValue(e, "executorId");
-    ExecutorInfo pool = executorId == 0 ? null
-        : run.executor(executorId, "", Events.string(e, "executorName"));
-    long runningId = Events.longValue(e, "runningExecutorId");
+        : run.lock(lockId, Events.className(e, "lockClass"), v.lockName(), null);
+    long executorId = v.executorId();
+    ExecutorInfo pool = executorId == 0 ? null : run.executor(executorId, "", v.executorName());
+    long runningId = v.runningExecutorId();
     ExecutorInfo running = runningId == 0 ? null : run.executor(runningId, "", "");
     if (running != null && t != null) {
       run.worker(t.id(), runningId);
     }
-    pending.add(new InFlightState(snapshotId, kind, t, Events.longValue(e, "age"), l,
-        Events.string(e, "mode"), Events.thread(e, "owner"), (int) Events.longValue(e, "waiters"),
-        Events.string(e, "waitKind"), pool, running,
-        heldLocks(Events.string(e, "heldLockIds"), Events.string(e, "heldLocks")),
-        Events.frames(Events.string(e, "threadStack")),
-        Events.frames(Events.string(e, "ownerStack")), time));
+    pending.add(new InFlightState(snapshotId, kind, t, v.ageNanos(), l, v.mode(), v.owner(),
+        (int) v.waiters(), v.waitKind(), pool, running, heldLocks(v.heldLockIds(), v.heldLocks()),
+        Events.frames(v.threadStack()), Events.frames(v.ownerStack()), time));
   }
 
   private void finishSnapshot() {

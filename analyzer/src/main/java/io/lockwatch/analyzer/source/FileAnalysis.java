@@ -1,6 +1,7 @@
 package io.lockwatch.analyzer.source;
 
 import io.lockwatch.analyzer.LockwatchAnalyzer;
+import io.lockwatch.analyzer.internal.EventExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.channels.FileChannel;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Instant;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -18,7 +17,7 @@ import jdk.jfr.consumer.RecordingFile;
  * the events read before the damage still count.
  */
 public final class FileAnalysis {
-  /** Events held back to restore time order; about 20 MB at most. */
+  /** Events held back to restore time order (extracted values and the parsed events). */
   static final int REORDER_WINDOW = 100_000;
 
   private FileAnalysis() {}
@@ -95,19 +94,15 @@ public final class FileAnalysis {
     // RecordingFile returns events in buffer order, not time order (threads write their own
     // buffers); snapshots and worker mappings must be judged in time order, so a bounded window is
     // re-sorted by start time (ties in read order). RecordingFile (not EventStream.openFile, which
-    // sorts but stops silently at damage) so that a truncated file is reported.
-    ReorderWindow<RecordedEvent> window = new ReorderWindow<>();
+    // sorts but stops silently at damage) so that a truncated file is reported. Each event's values
+    // are extracted as soon as it is parsed, while it is in the CPU caches.
+    TimeOrderedFeed feed = new TimeOrderedFeed(analyzer, REORDER_WINDOW);
     try (RecordingFile rf = new RecordingFile(source)) {
       while (rf.hasMoreEvents()) {
-        RecordedEvent e = rf.readEvent();
+        feed.add(EventExtractor.extract(rf.readEvent()));
         read++;
-        Instant start = e.getStartTime();
-        window.add(e, start.getEpochSecond(), start.getNano());
-        if (window.size() > REORDER_WINDOW) {
-          analyzer.accept(window.poll());
-        }
       }
-      drain(analyzer, window);
+      feed.drain();
       return null;
     } catch (OutOfMemoryError | UnknownError e) {
       throw e;
@@ -116,17 +111,10 @@ public final class FileAnalysis {
       // parser throws them for damaged input ("Pool ... must contain at least one element").
       // The JFR parser throws IOException for most damage, but InternalError or runtime exceptions
       // for some truncations; all mean the same to the user. What was read still counts.
-      drain(analyzer, window);
+      feed.drain();
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return file + ": not a valid or complete JFR recording (" + read + " events read before the "
           + "damage): " + msg.replace('\n', ' ');
-    }
-  }
-
-  private static void drain(LockwatchAnalyzer analyzer, ReorderWindow<RecordedEvent> window) {
-    RecordedEvent e;
-    while ((e = window.poll()) != null) {
-      analyzer.accept(e);
     }
   }
 }

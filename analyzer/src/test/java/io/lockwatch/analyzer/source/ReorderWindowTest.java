@@ -9,7 +9,10 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The run-merging window returns exactly what a binary heap over (time, arrival) returns. */
+/**
+ * The run-merging window (appends to open runs, insertions near a run's tail) returns exactly what
+ * a binary heap over (time, arrival) returns.
+ */
 class ReorderWindowTest {
   private record Item(long seconds, int nanos, long seq) {}
 
@@ -19,15 +22,20 @@ class ReorderWindowTest {
   @Test
   void sameOrderAsAHeap_sortedInterleavedAndRandomInput() {
     Random rnd = new Random(42);
-    for (int pattern = 0; pattern < 4; pattern++) {
+    for (int pattern = 0; pattern < 6; pattern++) {
       for (int window : new int[] {1, 3, 50, 1_000}) {
         List<Item> in = new ArrayList<>();
-        long[] clocks = new long[4];
+        long[] clocks = new long[12];
         for (int i = 0; i < 5_000; i++) {
           long t = switch (pattern) {
             case 0 -> i / 3; // sorted, with ties
             case 1 -> clocks[(i / 37) % 4] += rnd.nextInt(5); // interleaved thread buffers
+            // more interleaved streams than open runs
+            case 4 -> clocks[(i / 11) % 12] += rnd.nextInt(5);
             case 2 -> rnd.nextInt(100); // random, many ties
+            // ascending, some written late (events with a duration), a few or many places back
+            case 3 -> i % 10 == 0 ? Math.max(0, 4L * i - rnd.nextInt(rnd.nextBoolean() ? 40 : 800))
+                : 4L * i;
             default -> 10_000 - i; // descending
           };
           in.add(new Item(t / 7, (int) (t % 7), i));
