@@ -33,7 +33,7 @@ public final class Events {
   /** @return the field as a string, {@code ""} if absent or null */
   public static String string(RecordedEvent e, String field) {
     try {
-      Object v = e.getValue(field);
+      Object v = FieldSlots.value(e, field);
       return v == null ? "" : v.toString();
     } catch (IllegalArgumentException missing) {
       return "";
@@ -57,13 +57,13 @@ public final class Events {
   public static long id(RecordedEvent e, String field) {
     // A long field (every Lockwatch id) is returned as is; anything else (narrower or unsigned
     // types, absent fields) goes through getLong for its conversions and errors.
-    return e.getValue(field) instanceof Long l ? l : e.getLong(field);
+    return FieldSlots.value(e, field) instanceof Long l ? l : e.getLong(field);
   }
 
   /** @return the class name in the field, {@code ""} if absent, null or not a class */
   public static String className(RecordedEvent e, String field) {
     try {
-      return e.getValue(field) instanceof RecordedClass c ? c.getName() : "";
+      return FieldSlots.value(e, field) instanceof RecordedClass c ? c.getName() : "";
     } catch (IllegalArgumentException missing) {
       return "";
     }
@@ -72,7 +72,7 @@ public final class Events {
   /** @return the thread in the field, or {@code null} if absent, null or not a thread */
   public static ThreadRef thread(RecordedEvent e, String field) {
     try {
-      return e.getValue(field) instanceof RecordedThread t ? thread(t) : null;
+      return FieldSlots.value(e, field) instanceof RecordedThread t ? thread(t) : null;
     } catch (IllegalArgumentException missing) {
       return null;
     }
@@ -92,7 +92,7 @@ public final class Events {
   private static <T> T implicit(RecordedEvent e, String field, Class<T> type) {
     Object v;
     try {
-      v = e.getValue(field);
+      v = FieldSlots.value(e, field);
     } catch (IllegalArgumentException missing) {
       return null;
     }
