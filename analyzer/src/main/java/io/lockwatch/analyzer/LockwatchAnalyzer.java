@@ -297,28 +297,29 @@ public final class LockwatchAnalyzer {
 
   private void onLockHold(ExtractedEvent x, Instant time) {
     RecordedEvent e = x.source();
-    RecordedStackTrace st = x.stack();
-    LockInfo l = lockOf(e, x.lockId(), "lockClass", x.lockName(), st);
+    LockInfo l = measuredLock(x);
     Duration d = Duration.ofNanos(x.durationNanos());
-    stats.add(l, d.toNanos());
     ThreadRef t = x.thread();
-    Frames frames = Frames.of(st);
+    Frames frames = Frames.of(x.stack());
     // Fields read only when needed: most holds are short and most threads are no pool's workers.
     hazards.onLockHold(t, l, () -> (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
     taskAcquires(t, l, e, frames, time);
   }
 
   private void onLockWait(ExtractedEvent x, Instant time) {
-    RecordedEvent e = x.source();
-    RecordedStackTrace st = x.stack();
-    LockInfo l = lockOf(e, x.lockId(), "lockClass", x.lockName(), st);
-    Duration d = Duration.ofNanos(x.durationNanos());
-    stats.add(l, d.toNanos());
+    LockInfo l = measuredLock(x);
     ThreadRef t = x.thread();
-    hazards.onLockWait(t, l, time, d);
+    hazards.onLockWait(t, l, time, Duration.ofNanos(x.durationNanos()));
     if (x.heldLockIds().length == 0) {
-      taskAcquires(t, l, e, Frames.of(st), time);
+      taskAcquires(t, l, x.source(), Frames.of(x.stack()), time);
     }
+  }
+
+  /** The lock of a hold or wait event, with the event's duration added to its statistics. */
+  private LockInfo measuredLock(ExtractedEvent x) {
+    LockInfo l = lockOf(x.source(), x.lockId(), "lockClass", x.lockName(), x.stack());
+    stats.add(l, x.durationNanos());
+    return l;
   }
 
   /** A task of a pool acquired a lock at top level (its event's mode field): edge pool -> lock. */

@@ -41,67 +41,82 @@ public final class ThroughputHarness {
         events.add(rf.readEvent());
       }
     }
-    // CPU time of this (single) thread, so that a machine shared with other work still measures
-    // the cost on one core; wall-clock rates and the whole process's CPU time (JIT and GC threads
-    // included) are printed beside it.
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     int size = events.size();
     double[] engine = new double[rounds];
     double[] parse = new double[rounds];
     double[] whole = new double[rounds];
     for (int round = 0; round < rounds; round++) {
       LockwatchAnalyzer a = LockwatchAnalyzer.create();
-      long c0 = mx.getCurrentThreadCpuTime();
-      long p0 = os.getProcessCpuTime();
-      long t0 = System.nanoTime();
-      a.startRun("bench");
-      for (RecordedEvent e : events) {
-        a.accept(e);
-      }
-      a.finish();
-      long engineCpu = mx.getCurrentThreadCpuTime() - c0;
-      long engineProc = os.getProcessCpuTime() - p0;
-      long engineWall = System.nanoTime() - t0;
-      // The JDK's parser alone: read every event, analyze nothing.
-      long c1 = mx.getCurrentThreadCpuTime();
-      long p1 = os.getProcessCpuTime();
-      long t1 = System.nanoTime();
-      long read = 0;
-      long sink = 0;
-      try (RecordingFile rf = new RecordingFile(file)) {
-        while (rf.hasMoreEvents()) {
-          sink += rf.readEvent().getStartTime().getNano();
-          read++;
+      Cost engineCost = Cost.of(() -> {
+        a.startRun("bench");
+        for (RecordedEvent e : events) {
+          a.accept(e);
         }
-      }
-      long parseCpu = mx.getCurrentThreadCpuTime() - c1;
-      long parseProc = os.getProcessCpuTime() - p1;
-      long parseWall = System.nanoTime() - t1;
+        a.finish();
+      });
+      // The JDK's parser alone: read every event, analyze nothing.
+      long[] readAndSink = new long[2];
+      Cost parseCost = Cost.of(() -> {
+        try (RecordingFile rf = new RecordingFile(file)) {
+          while (rf.hasMoreEvents()) {
+            readAndSink[1] += rf.readEvent().getStartTime().getNano();
+            readAndSink[0]++;
+          }
+        }
+      });
+      long read = readAndSink[0];
       LockwatchAnalyzer b = LockwatchAnalyzer.create();
-      long c2 = mx.getCurrentThreadCpuTime();
-      long p2 = os.getProcessCpuTime();
-      long t2 = System.nanoTime();
-      FileAnalysis.analyze(b, List.of(file));
-      long wholeCpu = mx.getCurrentThreadCpuTime() - c2;
-      long wholeProc = os.getProcessCpuTime() - p2;
-      long wholeWall = System.nanoTime() - t2;
-      engine[round] = size * 1e3 / engineCpu;
-      parse[round] = read * 1e3 / parseCpu;
-      whole[round] = size * 1e3 / wholeCpu;
+      Cost wholeCost = Cost.of(() -> FileAnalysis.analyze(b, List.of(file)));
+      engine[round] = engineCost.perThreadCpu(size);
+      parse[round] = parseCost.perThreadCpu(read);
+      whole[round] = wholeCost.perThreadCpu(size);
       System.out.printf("round %d: %d events; M events per thread-cpu-s (process-cpu-s, wall-s): "
-          + "engine only %.2f (%.2f, %.2f); parse only %.2f (%.2f, %.2f); parse+engine %.2f "
-          + "(%.2f, %.2f); findings %d/%d%s%n", round, size,
-          engine[round], size * 1e3 / engineProc, size * 1e3 / engineWall,
-          parse[round], read * 1e3 / parseProc, read * 1e3 / parseWall,
-          whole[round], size * 1e3 / wholeProc, size * 1e3 / wholeWall,
-          a.findings().size(), b.findings().size(), sink == 42 ? " " : "");
+          + "engine only %s; parse only %s; parse+engine %s; findings %d/%d%s%n", round, size,
+          engineCost.rates(size), parseCost.rates(read), wholeCost.rates(size),
+          a.findings().size(), b.findings().size(), readAndSink[1] == 42 ? " " : "");
     }
     if (rounds > 1) {
       System.out.printf("rounds 1-%d, median [min-max] M events per thread-cpu-s: engine only %s; "
           + "parse only %s; parse+engine %s%n", rounds - 1, summary(engine), summary(parse),
           summary(whole));
+    }
+  }
+
+  /** Work that may throw, measured by {@link Cost#of}. */
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /**
+   * What one piece of work cost: CPU time of this (single) thread, so that a machine shared with
+   * other work still measures the cost on one core, and beside it the whole process's CPU time (JIT
+   * and GC threads included) and wall time, in nanoseconds.
+   */
+  private record Cost(long threadCpu, long processCpu, long wall) {
+    private static final java.lang.management.ThreadMXBean THREAD =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    static Cost of(Work work) throws Exception {
+      long c = THREAD.getCurrentThreadCpuTime();
+      long p = PROCESS.getProcessCpuTime();
+      long t = System.nanoTime();
+      work.run();
+      return new Cost(THREAD.getCurrentThreadCpuTime() - c, PROCESS.getProcessCpuTime() - p,
+          System.nanoTime() - t);
+    }
+
+    /** M events per thread-CPU-second. */
+    double perThreadCpu(long events) {
+      return events * 1e3 / threadCpu;
+    }
+
+    /** "threadCpu (processCpu, wall)" rates in M events per second. */
+    String rates(long events) {
+      return String.format(java.util.Locale.ROOT, "%.2f (%.2f, %.2f)", perThreadCpu(events),
+          events * 1e3 / processCpu, events * 1e3 / wall);
     }
   }
 

@@ -113,7 +113,7 @@ public final class ThreadLockState extends HoldEntry {
   private static ThreadLockState currentSlow(Thread t) {
     ThreadLockState s = CURRENT.get();
     int i = slot(t);
-    if (BY_SLOT[i] == null && s.thread == t) {
+    if (BY_SLOT[i] == null) {
       BY_SLOT[i] = s; // a racy claim: a reader checks the owner, a lost claim only costs a miss
     }
     return s;

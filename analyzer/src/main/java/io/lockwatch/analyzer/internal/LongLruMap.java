@@ -74,14 +74,7 @@ public final class LongLruMap<V> {
     int b = bucket(key);
     chain[i] = buckets[b];
     buckets[b] = i;
-    older[i] = youngest;
-    newer[i] = NONE;
-    if (youngest != NONE) {
-      newer[youngest] = i;
-    } else {
-      eldest = i;
-    }
-    youngest = i;
+    linkYoungest(i);
     size++;
     if (size > capacity) {
       remove(eldest);
@@ -145,9 +138,13 @@ public final class LongLruMap<V> {
   }
 
   private void touch(int i) {
-    if (i == youngest) {
-      return;
+    if (i != youngest) {
+      unlink(i);
+      linkYoungest(i);
     }
+  }
+
+  private void unlink(int i) {
     int o = older[i];
     int n = newer[i];
     if (o != NONE) {
@@ -155,10 +152,21 @@ public final class LongLruMap<V> {
     } else {
       eldest = n;
     }
-    older[n] = o; // n exists: i is not the youngest
+    if (n != NONE) {
+      older[n] = o;
+    } else {
+      youngest = o;
+    }
+  }
+
+  private void linkYoungest(int i) {
     older[i] = youngest;
     newer[i] = NONE;
-    newer[youngest] = i;
+    if (youngest != NONE) {
+      newer[youngest] = i;
+    } else {
+      eldest = i;
+    }
     youngest = i;
   }
 
@@ -173,18 +181,7 @@ public final class LongLruMap<V> {
       }
       chain[p] = chain[i];
     }
-    int o = older[i];
-    int n = newer[i];
-    if (o != NONE) {
-      newer[o] = n;
-    } else {
-      eldest = n;
-    }
-    if (n != NONE) {
-      older[n] = o;
-    } else {
-      youngest = o;
-    }
+    unlink(i);
     values[i] = null;
     chain[i] = free;
     free = i;

@@ -53,13 +53,7 @@ public final class RecencyIndex<V> {
     }
     e = new Entry<>(key, value);
     map.put(key, e);
-    e.older = youngest;
-    if (youngest != null) {
-      youngest.newer = e;
-    } else {
-      eldest = e;
-    }
-    youngest = e;
+    linkYoungest(e);
     if (map.size() > capacity) {
       remove(eldest);
     }
@@ -68,26 +62,20 @@ public final class RecencyIndex<V> {
 
   /** Makes a live entry the most recent. */
   public void touch(Entry<V> e) {
-    if (e == youngest) {
-      return;
+    if (e != youngest) {
+      unlink(e);
+      linkYoungest(e);
     }
-    Entry<V> o = e.older;
-    Entry<V> n = e.newer; // not null: e is not the youngest
-    if (o != null) {
-      o.newer = n;
-    } else {
-      eldest = n;
-    }
-    n.older = o;
-    e.older = youngest;
-    e.newer = null;
-    youngest.newer = e;
-    youngest = e;
   }
 
   /** Removes a live entry. */
   public void remove(Entry<V> e) {
     map.remove(e.key);
+    unlink(e);
+    e.removed = true;
+  }
+
+  private void unlink(Entry<V> e) {
     Entry<V> o = e.older;
     Entry<V> n = e.newer;
     if (o != null) {
@@ -102,7 +90,16 @@ public final class RecencyIndex<V> {
     }
     e.older = null;
     e.newer = null;
-    e.removed = true;
+  }
+
+  private void linkYoungest(Entry<V> e) {
+    e.older = youngest;
+    if (youngest != null) {
+      youngest.newer = e;
+    } else {
+      eldest = e;
+    }
+    youngest = e;
   }
 
   /** @return the least recent entry, or {@code null} */
