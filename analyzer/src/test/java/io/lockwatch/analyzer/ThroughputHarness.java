@@ -128,16 +128,42 @@ public final class ThroughputHarness {
     return String.format(java.util.Locale.ROOT, "%.2f [%.2f-%.2f]", median, v[0], v[v.length - 1]);
   }
 
-  /** A mix: 40% order edges (10,000 locks, acyclic), 30% holds, 25% waits, 5% in-flight. */
-  static void write(int n) {
-    LockOrderEvent o = new LockOrderEvent();
-    LockHoldEvent h = new LockHoldEvent();
-    LockWaitEvent w = new LockWaitEvent();
+  /** Writer threads: their buffers interleave in the file, as an application's do. */
+  private static final int WRITERS = 4;
+  /** A hold or wait is committed this many events after it began: its start time is earlier. */
+  private static final int OPEN_SPAN = 16;
+
+  /**
+   * Writes {@code n} events as the agent's runtime does (a new event object for each commit;
+   * holds and waits begin when the lock is taken or requested and commit later, so their start
+   * times lie before those of events committed in between) from {@value #WRITERS} threads, so that
+   * the file is in buffer order, not time order: 40% order edges (10,000 locks, acyclic), 30%
+   * holds, 25% waits, 5% in-flight states.
+   */
+  static void write(int n) throws InterruptedException {
+    Thread[] writers = new Thread[WRITERS];
+    for (int w = 0; w < WRITERS; w++) {
+      int from = (int) ((long) n * w / WRITERS);
+      int to = (int) ((long) n * (w + 1) / WRITERS);
+      writers[w] = new Thread(() -> write(from, to), "writer-" + w);
+      writers[w].start();
+    }
+    for (Thread t : writers) {
+      t.join();
+    }
+  }
+
+  private static void write(int from, int to) {
     Thread self = Thread.currentThread();
-    for (int i = 0; i < n; i++) {
+    LockHoldEvent[] holds = new LockHoldEvent[OPEN_SPAN];
+    LockWaitEvent[] waits = new LockWaitEvent[OPEN_SPAN];
+    int nh = 0;
+    int nw = 0;
+    for (int i = from; i < to; i++) {
       int kind = i % 20;
       long lock = (i * 7919L) % 10_000 + 1;
       if (kind < 8) {
+        LockOrderEvent o = new LockOrderEvent();
         long next = lock + 1 + (i % 5);
         o.heldLockId = lock;
         o.heldLockClass = Object.class;
@@ -150,13 +176,25 @@ public final class ThroughputHarness {
         o.heldLockIds = Long.toString(lock);
         o.commit();
       } else if (kind < 14) {
+        LockHoldEvent h = holds[nh % OPEN_SPAN];
+        if (h != null) {
+          h.commit();
+        }
+        h = new LockHoldEvent();
+        h.begin();
         h.lockId = lock;
         h.lockClass = Object.class;
         h.lockName = "";
         h.mode = "monitor";
         h.waitersAtRelease = 0;
-        h.commit();
+        holds[nh++ % OPEN_SPAN] = h;
       } else if (kind < 19) {
+        LockWaitEvent w = waits[nw % OPEN_SPAN];
+        if (w != null) {
+          w.commit();
+        }
+        w = new LockWaitEvent();
+        w.begin();
         w.lockId = lock;
         w.lockClass = Object.class;
         w.lockName = "";
@@ -164,12 +202,22 @@ public final class ThroughputHarness {
         w.heldLockIds = "";
         w.heldLocks = "";
         w.outcome = "acquired";
-        w.commit();
+        waits[nw++ % OPEN_SPAN] = w;
       } else {
         InFlightEvent f = TestRecording.inFlight(i / 200, "hold", self, 600);
         f.lockId = lock;
         f.lockClass = Object.class;
         f.commit();
+      }
+    }
+    for (LockHoldEvent h : holds) {
+      if (h != null) {
+        h.commit();
+      }
+    }
+    for (LockWaitEvent w : waits) {
+      if (w != null) {
+        w.commit();
       }
     }
   }
