@@ -22,6 +22,9 @@ final class ReorderWindow<T> {
   static final int MAX_SHIFT = 64;
   /** How many runs may receive appended items. */
   static final int OPEN_RUNS = 8;
+  /** How many emptied runs are kept for reuse, and the largest capacity kept. */
+  private static final int SPARE_RUNS = 8;
+  private static final int SPARE_CAPACITY = 1024;
 
   /**
    * Runs by head key, a binary min-heap; each run's head key is kept beside it in the parallel
@@ -36,6 +39,9 @@ final class ReorderWindow<T> {
   private Run<T> last;
   /** Runs that may receive appended items; a new run replaces an empty one or the least used. */
   private final Run<T>[] open;
+  /** Emptied runs kept for reuse (input that keeps starting runs would otherwise allocate). */
+  private final Run<T>[] spare;
+  private int spares;
   private int size;
   private long seq;
 
@@ -43,6 +49,7 @@ final class ReorderWindow<T> {
   ReorderWindow() {
     heap = new Run[8];
     open = new Run[OPEN_RUNS];
+    spare = new Run[SPARE_RUNS];
     headSeconds = new long[8];
     headNanos = new int[8];
     headSeqs = new long[8];
@@ -64,7 +71,12 @@ final class ReorderWindow<T> {
     } else if (last != null && last.size > 0 && last.insertNearTail(item, seconds, nanos, s)) {
       // inserted behind the run's head: its key in the heap is unchanged
     } else {
-      r = new Run<>();
+      if (spares > 0) {
+        r = spare[--spares];
+        spare[spares] = null;
+      } else {
+        r = new Run<>();
+      }
       r.addLast(item, seconds, nanos, s);
       push(r);
       r.lastUsed = s;
@@ -114,6 +126,7 @@ final class ReorderWindow<T> {
       if (r == last) {
         last = null;
       }
+      recycle(r);
       int end = --runs;
       Run<T> moved = heap[end];
       heap[end] = null;
@@ -124,6 +137,19 @@ final class ReorderWindow<T> {
       siftDown(0, r, r.headSeconds(), r.headNanos(), r.headSeq());
     }
     return item;
+  }
+
+  /** Keeps an emptied run for reuse, unless enough are kept or it grew large. */
+  private void recycle(Run<T> r) {
+    for (int k = 0; k < OPEN_RUNS; k++) {
+      if (open[k] == r) {
+        open[k] = null;
+      }
+    }
+    if (spares < SPARE_RUNS && r.capacity() <= SPARE_CAPACITY) {
+      r.reset();
+      spare[spares++] = r;
+    }
   }
 
   private void push(Run<T> r) {
@@ -198,6 +224,16 @@ final class ReorderWindow<T> {
     private int tailNanos;
     /** The sequence number of the last item appended, or of its first. */
     private long lastUsed;
+
+    int capacity() {
+      return items.length;
+    }
+
+    /** Makes an emptied run ready for reuse (its items were cleared as they were polled). */
+    void reset() {
+      head = 0;
+      size = 0;
+    }
 
     boolean tailAfter(long s, int n) {
       return tailSeconds > s || (tailSeconds == s && tailNanos > n);
