@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedStackTrace;
 
@@ -225,7 +226,7 @@ public final class LockwatchAnalyzer {
       case LOCK_ORDER -> onLockOrder(x, time);
       case LOCK_HOLD -> onLockHold(x, time);
       case LOCK_WAIT -> onLockWait(x, time);
-      case IN_FLIGHT -> onInFlight(e, x.inFlight(), time);
+      case IN_FLIGHT -> onInFlight(x.lockClass(), x.inFlight(), time);
       case BLOCKING_WAIT -> onBlockingWait(e);
       case TASK_EXECUTION -> onTaskExecution(e);
       case EXECUTOR_SUBMIT -> run.executor(Events.id(e, "executorId"),
@@ -248,34 +249,36 @@ public final class LockwatchAnalyzer {
   }
 
   /**
-   * The lock an event names. Its class is read only while the lock does not know it: field reads by
-   * name are the analyzer's main per-event cost.
+   * The lock an event names. Its class name is read only while the lock does not know it.
+   *
+   * @param cls the lock's class from the event, or {@code null}
    */
-  private LockInfo lockOf(RecordedEvent e, long id, String classField, String extractedName,
-      RecordedStackTrace st) {
+  private LockInfo lockOf(RecordedClass cls, long id, String extractedName, RecordedStackTrace st) {
     LockInfo known = run.knownLock(id);
     if (known != null && known.complete()) {
       return known;
     }
     // Only what the lock does not know yet: a known class or name is never replaced.
-    String cls = known != null && known.hasClassName() ? "" : Events.className(e, classField);
+    String className = cls == null || known != null && known.hasClassName() ? "" : cls.getName();
     String name = known != null && known.hasName() ? "" : extractedName;
     if (known != null) {
-      known.learn(cls, name, st);
+      known.learn(className, name, st);
       return known;
     }
-    return run.lock(id, cls, name, st);
+    return run.lock(id, className, name, st);
   }
 
   private void onLockOrder(ExtractedEvent x, Instant time) {
-    RecordedEvent e = x.source();
     RecordedStackTrace st = x.stack();
-    LockInfo held = lockOf(e, x.heldLockId(), "heldLockClass", x.heldLockName(), null);
-    LockInfo acquired = lockOf(e, x.lockId(), "acquiredLockClass", x.lockName(), st);
+    LockInfo held = lockOf(x.heldLockClass(), x.heldLockId(), x.heldLockName(), null);
+    LockInfo acquired = lockOf(x.lockClass(), x.lockId(), x.lockName(), st);
     long[] heldIds = x.heldLockIds();
-    List<OrderNode> gates = new ArrayList<>(heldIds.length);
+    List<OrderNode> gates = List.of();
     for (long id : heldIds) {
       if (id != held.id() && id != acquired.id()) {
+        if (gates.isEmpty()) {
+          gates = new ArrayList<>(heldIds.length);
+        }
         gates.add(OrderNode.of(run.lock(id, "", "", null)));
       }
     }
@@ -296,14 +299,12 @@ public final class LockwatchAnalyzer {
   }
 
   private void onLockHold(ExtractedEvent x, Instant time) {
-    RecordedEvent e = x.source();
     LockInfo l = measuredLock(x);
     Duration d = Duration.ofNanos(x.durationNanos());
     ThreadRef t = x.thread();
     Frames frames = Frames.of(x.stack());
-    // Fields read only when needed: most holds are short and most threads are no pool's workers.
-    hazards.onLockHold(t, l, () -> (int) Events.longValue(e, "waitersAtRelease"), time, d, frames);
-    taskAcquires(t, l, e, frames, time);
+    hazards.onLockHold(t, l, (int) x.waiters(), time, d, frames);
+    taskAcquires(t, l, x.acquiredRead(), frames, time);
   }
 
   private void onLockWait(ExtractedEvent x, Instant time) {
@@ -311,23 +312,23 @@ public final class LockwatchAnalyzer {
     ThreadRef t = x.thread();
     hazards.onLockWait(t, l, time, Duration.ofNanos(x.durationNanos()));
     if (x.heldLockIds().length == 0) {
-      taskAcquires(t, l, x.source(), Frames.of(x.stack()), time);
+      taskAcquires(t, l, x.acquiredRead(), Frames.of(x.stack()), time);
     }
   }
 
   /** The lock of a hold or wait event, with the event's duration added to its statistics. */
   private LockInfo measuredLock(ExtractedEvent x) {
-    LockInfo l = lockOf(x.source(), x.lockId(), "lockClass", x.lockName(), x.stack());
+    LockInfo l = lockOf(x.lockClass(), x.lockId(), x.lockName(), x.stack());
     stats.add(l, x.durationNanos());
     return l;
   }
 
-  /** A task of a pool acquired a lock at top level (its event's mode field): edge pool -> lock. */
-  private void taskAcquires(ThreadRef t, LockInfo l, RecordedEvent e, Frames frames, Instant time) {
+  /** A task of a pool acquired a lock at top level (in read mode or not): edge pool -> lock. */
+  private void taskAcquires(ThreadRef t, LockInfo l, boolean read, Frames frames, Instant time) {
     ExecutorInfo pool = t == null ? null : run.executorOfWorker(t.id(), t.name());
     if (pool != null) {
       lockOrder.onEdge(run.index(), OrderNode.of(pool), OrderNode.of(l), List.of(), t, frames,
-          false, "read".equals(Events.string(e, "mode")), time);
+          false, read, time);
     }
   }
 
@@ -389,7 +390,7 @@ public final class LockwatchAnalyzer {
         e.getStartTime());
   }
 
-  private void onInFlight(RecordedEvent e, InFlightValues v, Instant time) {
+  private void onInFlight(RecordedClass lockClass, InFlightValues v, Instant time) {
     long snapshotId = v.snapshotId();
     InFlightState.Kind kind = InFlightState.Kind.parse(v.state());
     if (kind == null) {
@@ -413,7 +414,7 @@ public final class LockwatchAnalyzer {
     long lockId = v.lockId();
     LockInfo known = lockId == 0 ? null : run.knownLock(lockId);
     LockInfo l = lockId == 0 ? null : known != null && known.complete() ? known
-        : run.lock(lockId, Events.className(e, "lockClass"), v.lockName(), null);
+        : run.lock(lockId, lockClass == null ? "" : lockClass.getName(), v.lockName(), null);
     long executorId = v.executorId();
     ExecutorInfo pool = executorId == 0 ? null : run.executor(executorId, "", v.executorName());
     long runningId = v.runningExecutorId();

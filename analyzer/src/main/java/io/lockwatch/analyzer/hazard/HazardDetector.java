@@ -137,12 +137,12 @@ public final class HazardDetector {
   /**
    * A lock hold that ended: LONG_HOLD, and I/O correlation.
    *
-   * @param waitersAtRelease the waiters at release, read only for a hold past the long-hold threshold
+   * @param waitersAtRelease the threads waiting for the lock when it was released
    */
-  public void onLockHold(ThreadRef t, LockInfo lock, java.util.function.IntSupplier waitersAtRelease,
+  public void onLockHold(ThreadRef t, LockInfo lock, int waitersAtRelease,
       Instant start, Duration d, Supplier<List<String>> frames) {
     if (d.toNanos() >= longHoldNanos) {
-      int waiters = waitersAtRelease.getAsInt();
+      int waiters = waitersAtRelease;
       if (waiters == 0 && t != null) {
         LockRecent r = lockRecent(lock);
         waiters = waitersDuring(r, t, start, start.plus(d));

@@ -2,6 +2,7 @@ package io.lockwatch.analyzer.internal;
 
 import io.lockwatch.analyzer.findings.ThreadRef;
 import java.time.Instant;
+import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedStackTrace;
 
@@ -28,16 +29,22 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * @param heldLockIds the ids of the locks held, outermost first (lock orders and waits), as {@link
  *     Events#ids} parses them
  * @param heldRead whether a lock order's held lock is held for reading
- * @param acquiredRead whether a lock order's acquired lock is acquired for reading
+ * @param acquiredRead whether a lock order's acquired lock, or the lock of a hold or wait, is
+ *     taken for reading
+ * @param lockClass the class of the lock of {@code lockId}, or {@code null} (a shared constant-pool
+ *     object; its name is read only while the run does not know the lock)
+ * @param heldLockClass the class of a lock order's held lock, or {@code null}
+ * @param waiters the threads waiting when a hold ended
  * @param inFlight an in-flight state's fields, or {@code null}
- * @param source the parsed event, for the fields read rarely: a lock's class while the run does not
- *     know it, a long hold's waiters, a pool worker's lock mode, and every field of the other kinds
- *     (lock orders, holds, waits and in-flight states are almost all of a recording)
+ * @param source the parsed event, for the kinds whose fields are read from it (rare kinds), else
+ *     {@code null}: lock orders, holds, waits and in-flight states, almost all of a recording, do
+ *     not keep it, so that a re-ordering window holds only their values
  */
 public record ExtractedEvent(Kind kind, long startSeconds, int startNanos, long durationNanos,
     ThreadRef thread, RecordedStackTrace stack, long lockId, String lockName, long heldLockId,
     String heldLockName, long[] heldLockIds, boolean heldRead, boolean acquiredRead,
-    InFlightValues inFlight, RecordedEvent source) {
+    RecordedClass lockClass, RecordedClass heldLockClass, long waiters, InFlightValues inFlight,
+    RecordedEvent source) {
 
   /** What an event is, by its event type name. */
   public enum Kind {

@@ -63,6 +63,14 @@ final class FieldSlots {
     return v instanceof Object[] ? e.getValue(field) : v;
   }
 
+  /**
+   * @return the event's value array (its fields after the leading implicit ones, in field-list
+   *     order), or {@code null} where reads by position are not possible
+   */
+  static Object[] values(RecordedEvent e) {
+    return VALUES == null ? null : (Object[]) VALUES.get(e);
+  }
+
   private Integer position(List<ValueDescriptor> fields, String field) {
     Map<String, Integer> p = lastPositions;
     if (fields != lastFields) {
