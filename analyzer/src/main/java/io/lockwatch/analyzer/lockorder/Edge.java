@@ -41,25 +41,27 @@ final class Edge {
     this.runMask = 1L << (o.run() & 63);
   }
 
-  /** Merges a later observation; returns whether a rule input weakened (a new cycle may exist). */
-  boolean merge(EdgeObservation o) {
+  /**
+   * Merges a later observation (gate keys, modes, run); returns whether a rule input weakened (a
+   * new cycle may exist).
+   */
+  boolean merge(Set<String> otherGates, boolean heldRead, boolean acquiredRead, int run) {
     boolean changed = false;
-    if (!gates.isEmpty()) {
+    if (!gates.isEmpty() && !otherGates.containsAll(gates)) {
       Set<String> g = new java.util.HashSet<>(gates);
-      if (g.retainAll(o.gates())) {
-        gates = Set.copyOf(g);
-        changed = true;
-      }
+      g.retainAll(otherGates);
+      gates = Set.copyOf(g);
+      changed = true;
     }
-    if (heldReadOnly && !o.heldRead()) {
+    if (heldReadOnly && !heldRead) {
       heldReadOnly = false;
       changed = true;
     }
-    if (acquiredReadOnly && !o.acquiredRead()) {
+    if (acquiredReadOnly && !acquiredRead) {
       acquiredReadOnly = false;
       changed = true;
     }
-    long bit = 1L << (o.run() & 63);
+    long bit = 1L << (run & 63);
     if ((runMask & bit) == 0) {
       runMask |= bit;
       changed = true;

@@ -52,8 +52,6 @@ public final class LockOrderDetector {
   private final LockOrderGraph runGraph;
   private final LockOrderGraph stableGraph;
   private final FindingSink sink;
-  /** Readable node info by graph key, for the findings; bounded with the graphs' caps. */
-  private final RecencyIndex<OrderNode> nodeInfo;
 
   /**
    * @param sink where findings go, not {@code null}
@@ -64,7 +62,6 @@ public final class LockOrderDetector {
     this.sink = sink;
     this.runGraph = new LockOrderGraph(maxNodes, maxEdges);
     this.stableGraph = new LockOrderGraph(maxNodes, maxEdges);
-    this.nodeInfo = new RecencyIndex<>(2 * maxNodes);
   }
 
   /**
@@ -85,57 +82,52 @@ public final class LockOrderDetector {
     if (from.runKey().equals(to.runKey())) {
       return;
     }
-    from.runInfoEntry = remember(from.runKey(), from, from.runInfoEntry);
-    to.runInfoEntry = remember(to.runKey(), to, to.runInfoEntry);
-    Set<String> runGates = gates.isEmpty() ? Set.of() : new HashSet<>();
-    for (OrderNode g : gates) {
-      runGates.add(g.runKey());
-    }
-    EdgeObservation o = new EdgeObservation(from.label(), to.label(), thread, frames, time,
-        gates.isEmpty() ? runGates : Set.copyOf(runGates), heldRead, acquiredRead, run);
-    from.runGraphEntry = runGraph.node(from.runKey(), from.runGraphEntry);
-    to.runGraphEntry = runGraph.node(to.runKey(), to.runGraphEntry);
-    LockOrderGraph.Added a = runGraph.add(from.runGraphEntry, to.runGraphEntry, o);
-    if (a.changed()) {
-      List<Edge> cycle = runGraph.findCycle(a.edge(), c -> valid(c, false));
-      if (cycle != null) {
-        report(cycle, false);
-      }
-    }
+    from.runGraphEntry = runGraph.node(from.runKey(), from.runGraphEntry, from);
+    to.runGraphEntry = runGraph.node(to.runKey(), to.runGraphEntry, to);
+    observe(runGraph, false, from.runGraphEntry, to.runGraphEntry, gates, thread, frames, heldRead,
+        acquiredRead, time, run);
     if (from.stableKey() == null || to.stableKey() == null
         || from.stableKey().equals(to.stableKey())) {
       return;
     }
-    from.stableInfoEntry = remember(from.stableKey(), from, from.stableInfoEntry);
-    to.stableInfoEntry = remember(to.stableKey(), to, to.stableInfoEntry);
-    Set<String> stableGates = gates.isEmpty() ? Set.of() : new HashSet<>();
-    for (OrderNode g : gates) {
-      stableGates.add(g.stableKey() != null ? g.stableKey() : g.runKey());
-    }
-    EdgeObservation so = new EdgeObservation(from.label(), to.label(), thread, frames, time,
-        gates.isEmpty() ? stableGates : Set.copyOf(stableGates), heldRead, acquiredRead, run);
-    from.stableGraphEntry = stableGraph.node(from.stableKey(), from.stableGraphEntry);
-    to.stableGraphEntry = stableGraph.node(to.stableKey(), to.stableGraphEntry);
-    LockOrderGraph.Added sa = stableGraph.add(from.stableGraphEntry, to.stableGraphEntry, so);
-    if (sa.changed()) {
-      List<Edge> cycle = stableGraph.findCycle(sa.edge(), c -> valid(c, true));
-      if (cycle != null) {
-        report(cycle, true);
-      }
-    }
+    from.stableGraphEntry = stableGraph.node(from.stableKey(), from.stableGraphEntry, from);
+    to.stableGraphEntry = stableGraph.node(to.stableKey(), to.stableGraphEntry, to);
+    observe(stableGraph, true, from.stableGraphEntry, to.stableGraphEntry, gates, thread, frames,
+        heldRead, acquiredRead, time, run);
   }
 
   /**
-   * Remembers a node's readable info: the lookup refreshes the entry's recency as a put would; the
-   * put (which may evict the least recent entry) only happens for a new value.
-   *
-   * @param held the entry the node kept for this key, or {@code null}
-   * @return the key's entry, for the node to keep
+   * Adds one observation of an edge to a graph, and reports a cycle that a new or weakened edge
+   * closes. A known edge that nothing weakens (the common case) costs one lookup and no allocation.
    */
-  private RecencyIndex.Entry<OrderNode> remember(String key, OrderNode node,
-      RecencyIndex.Entry<OrderNode> held) {
-    RecencyIndex.Entry<OrderNode> e = nodeInfo.get(key, held);
-    return e != null && e.value == node ? e : nodeInfo.put(key, node);
+  private void observe(LockOrderGraph g, boolean stable, RecencyIndex.Entry<LockOrderGraph.Node> f,
+      RecencyIndex.Entry<LockOrderGraph.Node> t, List<OrderNode> gates, ThreadRef thread,
+      Supplier<List<String>> frames, boolean heldRead, boolean acquiredRead, Instant time,
+      int run) {
+    Set<String> gateKeys = gateKeys(gates, stable);
+    Edge e = g.edge(f, t);
+    if (e == null) {
+      e = g.addEdge(f, t, new EdgeObservation(f.value.info.label(), t.value.info.label(), thread,
+          frames, time, gateKeys, heldRead, acquiredRead, run));
+    } else if (!e.merge(gateKeys, heldRead, acquiredRead, run)) {
+      return;
+    }
+    List<Edge> cycle = g.findCycle(e, c -> valid(c, stable));
+    if (cycle != null) {
+      report(g, cycle, stable);
+    }
+  }
+
+  /** @return the graph keys of the gate locks: run keys, or stable keys where the locks have one */
+  private static Set<String> gateKeys(List<OrderNode> gates, boolean stable) {
+    if (gates.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> keys = new HashSet<>();
+    for (OrderNode g : gates) {
+      keys.add(stable && g.stableKey() != null ? g.stableKey() : g.runKey());
+    }
+    return Set.copyOf(keys);
   }
 
   /** @return retained nodes in both graphs */
@@ -177,13 +169,13 @@ public final class LockOrderDetector {
     return true;
   }
 
-  private void report(List<Edge> cycle, boolean stable) {
+  private void report(LockOrderGraph g, List<Edge> cycle, boolean stable) {
     // Order the cycle from its smallest identity so the key and the text do not depend on which
     // edge closed it.
     int n = cycle.size();
     List<OrderNode> nodes = new ArrayList<>(n);
     for (Edge e : cycle) {
-      nodes.add(info(e.from));
+      nodes.add(info(g, e.from));
     }
     int start = 0;
     for (int i = 1; i < n; i++) {
@@ -207,7 +199,7 @@ public final class LockOrderDetector {
     boolean viaPool = false;
     for (int i = 0; i < n; i++) {
       Edge e = cycle.get((start + i) % n);
-      OrderNode from = info(e.from);
+      OrderNode from = info(g, e.from);
       if (from.lock() != null) {
         b.lock(from.lock());
       } else {
@@ -219,9 +211,9 @@ public final class LockOrderDetector {
       }
       path.append(from.label()).append(" -> ");
       b.thread(e.thread);
-      String action = info(e.to).lock() == null
+      String action = info(g, e.to).lock() == null
           ? "holds " + e.fromLabel + ", waits on a task of " + e.toLabel
-          : info(e.from).lock() == null
+          : info(g, e.from).lock() == null
               ? "a task of " + e.fromLabel.substring("pool ".length()) + " acquires " + e.toLabel
               : "holds " + e.fromLabel + ", acquires " + e.toLabel;
       b.stack(new StackRef("edge " + (i + 1) + "/" + n + ": " + action, e.thread, e.fromLabel,
@@ -248,9 +240,9 @@ public final class LockOrderDetector {
     return names;
   }
 
-  private OrderNode info(String key) {
-    RecencyIndex.Entry<OrderNode> n = nodeInfo.get(key);
-    return n != null ? n.value : new OrderNode(key, null, key, null, null);
+  private static OrderNode info(LockOrderGraph g, String key) {
+    OrderNode n = g.info(key);
+    return n != null ? n : new OrderNode(key, null, key, null, null);
   }
 
   @Override

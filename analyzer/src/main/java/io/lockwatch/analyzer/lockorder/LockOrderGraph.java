@@ -40,44 +40,48 @@ final class LockOrderGraph {
     this.maxEdges = maxEdges;
   }
 
-  /** Result of {@link #add}: the edge and whether it is new or weakened (worth a cycle search). */
-  record Added(Edge edge, boolean changed) {}
-
   /**
-   * The node of a key, created if absent, made most recent.
+   * The node of a key, created if absent, made most recent, with the readable info of its latest
+   * observation.
    *
    * @param held the node the caller kept for this key (it may have been evicted since), or {@code null}
+   * @param info the lock or executor the key stands for now
    * @return the node's entry, for the caller to keep
    */
-  RecencyIndex.Entry<Node> node(String key, RecencyIndex.Entry<Node> held) {
+  RecencyIndex.Entry<Node> node(String key, RecencyIndex.Entry<Node> held, OrderNode info) {
     RecencyIndex.Entry<Node> e = nodes.get(key, held);
-    return e != null ? e : nodes.put(key, new Node());
-  }
-
-  Added add(String from, String to, EdgeObservation o) {
-    RecencyIndex.Entry<Node> f = node(from, null);
-    return add(f, node(to, null), o);
-  }
-
-  /** Adds an edge between nodes just returned by {@link #node} (from first, then to). */
-  Added add(RecencyIndex.Entry<Node> fromNode, RecencyIndex.Entry<Node> toNode, EdgeObservation o) {
-    String from = fromNode.key;
-    String to = toNode.key;
-    Node f = fromNode.value;
-    Node t = toNode.value;
-    Edge e = f.out.get(to);
-    boolean changed;
     if (e == null) {
-      e = new Edge(from, to, o);
-      f.out.put(to, e);
-      t.in.add(from);
-      edgeCount++;
-      changed = true;
-    } else {
-      changed = e.merge(o);
+      e = nodes.put(key, new Node());
     }
+    e.value.info = info;
+    return e;
+  }
+
+  /** @return the edge between nodes just returned by {@link #node}, or {@code null} */
+  Edge edge(RecencyIndex.Entry<Node> fromNode, RecencyIndex.Entry<Node> toNode) {
+    return fromNode.value.out.get(toNode.key);
+  }
+
+  /**
+   * Adds an edge absent between nodes just returned by {@link #node} (from first, then to), then
+   * evicts the least recent nodes past the caps (never these two).
+   *
+   * @return the new edge
+   */
+  Edge addEdge(RecencyIndex.Entry<Node> fromNode, RecencyIndex.Entry<Node> toNode,
+      EdgeObservation o) {
+    Edge e = new Edge(fromNode.key, toNode.key, o);
+    fromNode.value.out.put(toNode.key, e);
+    toNode.value.in.add(fromNode.key);
+    edgeCount++;
     evictIfNeeded(fromNode, toNode);
-    return new Added(e, changed);
+    return e;
+  }
+
+  /** @return the readable info of a node, or {@code null} if it is not in the graph */
+  OrderNode info(String key) {
+    RecencyIndex.Entry<Node> e = nodes.get(key);
+    return e == null ? null : e.value.info;
   }
 
   /**
@@ -175,9 +179,13 @@ final class LockOrderGraph {
         + maxEdges + "}";
   }
 
-  /** A node: its out-edges by target key (in insertion order) and the keys of its sources. */
+  /**
+   * A node: its out-edges by target key (in insertion order), the keys of its sources, and what it
+   * stands for (for findings).
+   */
   static final class Node {
     final LinkedHashMap<String, Edge> out = new LinkedHashMap<>(4);
     final Set<String> in = new HashSet<>(4);
+    OrderNode info;
   }
 }

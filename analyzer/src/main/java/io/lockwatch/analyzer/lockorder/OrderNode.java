@@ -11,7 +11,7 @@ import io.lockwatch.analyzer.internal.LockInfo;
  * key across runs ({@code null} when it has none).
  *
  * <p>A lock's node is kept by its {@link LockInfo} until the lock learns more, and itself keeps its
- * entries in the detector's graphs and node-info index, so that an edge between known locks needs
+ * entries in the detector's graphs, so that an edge between known locks needs
  * no lookup by key (an entry that was evicted since is looked up again).
  */
 public final class OrderNode {
@@ -20,11 +20,9 @@ public final class OrderNode {
   private final String label;
   private final LockRef lock;
   private final ExecutorRef executor;
-  // Entries of this node's keys in the detector's indexes, or null (see LockOrderDetector).
+  // Entries of this node's keys in the detector's graphs, or null (see LockOrderDetector).
   RecencyIndex.Entry<LockOrderGraph.Node> runGraphEntry;
   RecencyIndex.Entry<LockOrderGraph.Node> stableGraphEntry;
-  RecencyIndex.Entry<OrderNode> runInfoEntry;
-  RecencyIndex.Entry<OrderNode> stableInfoEntry;
 
   /**
    * @param runKey key within the run
