@@ -3,11 +3,13 @@ package io.lockwatch.analyzer.internal;
 import java.util.HashMap;
 
 /**
- * String-keyed entries in recency order, with the semantics of an access-ordered {@code
- * LinkedHashMap} (a lookup or put makes the entry the most recent; past the capacity the least
- * recent entry is evicted), whose entries may be held by callers: touching a held entry that was
- * not removed is the same as looking its key up, without the hash lookup. Not thread-safe. This
- * class is internal.
+ * String-keyed entries in recency order, like an access-ordered {@code LinkedHashMap} (a lookup or
+ * put makes the entry the most recent; past the capacity the least recent entry is evicted) with
+ * one relaxation: an entry made most recent within the last {@code size / 2} lookups and puts
+ * stays where it is (see {@link #touch}), so an entry touched that recently is never evicted, and
+ * the others are evicted least recent first. Entries may be held by callers: touching a held entry
+ * that was not removed is the same as looking its key up, without the hash lookup. Not
+ * thread-safe. This class is internal.
  *
  * @param <V> the values
  */
@@ -16,6 +18,8 @@ public final class RecencyIndex<V> {
   private final int capacity;
   private Entry<V> eldest;
   private Entry<V> youngest;
+  /** Counts touches and insertions: an entry's stamp is the count when it was last moved. */
+  private long clock;
 
   /** @param capacity the most entries kept before the least recent is evicted on a put */
   public RecencyIndex(int capacity) {
@@ -52,6 +56,7 @@ public final class RecencyIndex<V> {
       return e;
     }
     e = new Entry<>(key, value);
+    e.stamp = ++clock;
     map.put(key, e);
     linkYoungest(e);
     if (map.size() > capacity) {
@@ -60,8 +65,20 @@ public final class RecencyIndex<V> {
     return e;
   }
 
-  /** Makes a live entry the most recent. */
+  /**
+   * Makes a live entry the most recent, unless it was made so recently enough that it is still in
+   * the younger half of the index: each later touch or insertion has put at most one entry before
+   * it. Moving an entry rewrites links in its two neighbours, which are rarely in the CPU caches;
+   * leaving a recently used one where it is keeps the eviction guarantee (an entry touched within
+   * the last {@code size / 2} touches and insertions is never the least recent) at a fraction of
+   * the cost when the same entries are touched again and again.
+   */
   public void touch(Entry<V> e) {
+    long now = ++clock;
+    if (now - e.stamp <= (map.size() >> 1)) {
+      return;
+    }
+    e.stamp = now;
     if (e != youngest) {
       unlink(e);
       linkYoungest(e);
@@ -120,6 +137,7 @@ public final class RecencyIndex<V> {
     public V value;
     Entry<V> older;
     Entry<V> newer;
+    long stamp;
     boolean removed;
 
     Entry(String key, V value) {
