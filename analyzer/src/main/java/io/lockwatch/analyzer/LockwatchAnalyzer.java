@@ -73,6 +73,8 @@ public final class LockwatchAnalyzer {
   private Instant lastEventTime = Instant.EPOCH;
   private long events;
   private long unreadable;
+  private RecordedStackTrace lastStack;
+  private Frames lastFrames;
 
   LockwatchAnalyzer(AnalyzerOptions options) {
     this.options = options;
@@ -283,7 +285,7 @@ public final class LockwatchAnalyzer {
       }
     }
     ThreadRef t = x.thread();
-    Frames frames = Frames.of(st);
+    Frames frames = framesOf(st);
     lockOrder.onEdge(run.index(), OrderNode.of(held), OrderNode.of(acquired), gates, t, frames,
         x.heldRead(), x.acquiredRead(), time);
     if (held.userNamed() && acquired.userNamed()) {
@@ -302,7 +304,7 @@ public final class LockwatchAnalyzer {
     LockInfo l = measuredLock(x);
     Duration d = Duration.ofNanos(x.durationNanos());
     ThreadRef t = x.thread();
-    Frames frames = Frames.of(x.stack());
+    Frames frames = framesOf(x.stack());
     hazards.onLockHold(t, l, (int) x.waiters(), time, d, frames);
     taskAcquires(t, l, x.acquiredRead(), frames, time);
   }
@@ -312,8 +314,20 @@ public final class LockwatchAnalyzer {
     ThreadRef t = x.thread();
     hazards.onLockWait(t, l, time, Duration.ofNanos(x.durationNanos()));
     if (x.heldLockIds().length == 0) {
-      taskAcquires(t, l, x.acquiredRead(), Frames.of(x.stack()), time);
+      taskAcquires(t, l, x.acquiredRead(), framesOf(x.stack()), time);
     }
+  }
+
+  /**
+   * A stack, formatted on first use; consecutive events of one call site share the stack object
+   * (a constant-pool entry) and so share one {@link Frames}.
+   */
+  private Frames framesOf(RecordedStackTrace st) {
+    if (st != lastStack || lastFrames == null) {
+      lastFrames = Frames.of(st);
+      lastStack = st;
+    }
+    return lastFrames;
   }
 
   /** The lock of a hold or wait event, with the event's duration added to its statistics. */

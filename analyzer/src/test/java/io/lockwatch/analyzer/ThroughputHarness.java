@@ -19,9 +19,11 @@ import jdk.jfr.consumer.RecordingFile;
  * over pre-parsed events, (b) the JDK's parser alone (a {@code RecordingFile} read loop) and (c)
  * parse + engine from the file, per round and as the median of rounds 1 and later.
  *
- * <p>Run: {@code mvn -B -o -q -pl analyzer -am test-compile && java -cp
+ * <p>Run: {@code mvn -B -o -q -pl analyzer -am test-compile && java -XX:+UseParallelGC
+ * --add-opens=jdk.jfr/jdk.jfr.consumer=ALL-UNNAMED -cp
  * analyzer/target/classes:analyzer/target/test-classes:jfr-events/target/classes
- * io.lockwatch.analyzer.ThroughputHarness [events [rounds]]}
+ * io.lockwatch.analyzer.ThroughputHarness [events [rounds]]} (the collector and the opened package
+ * are what {@code ./lockwatch analyze} runs with; leave the collector out to measure G1)
  */
 public final class ThroughputHarness {
   private ThroughputHarness() {}
@@ -29,6 +31,9 @@ public final class ThroughputHarness {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    System.out.printf("JDK %s, collectors %s%n", Runtime.version(),
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     Path dir = Files.createTempDirectory("lockwatch-throughput");
     Path file;
     try (TestRecording r = new TestRecording()) {
