@@ -22,6 +22,14 @@ public final class LockInfo {
   private String displayName;
   private Object node;
   private Boolean userNamed;
+  /**
+   * Whether class, and a name or site, are known ({@link #complete}), kept as a flag: it is read
+   * for every event naming the lock, and deriving it reads two strings that are rarely cached.
+   */
+  private boolean complete;
+  // Whether className and name are non-empty: kept as flags for the same reason.
+  private boolean hasClassName;
+  private boolean hasName;
   /** This lock's entry in {@link LockStats}, for its current finding key, or {@code null}. */
   RecencyIndex.Entry<long[]> statsEntry;
   /** A detector's entry for this lock's current finding key (see {@link #keyEntry}), or null. */
@@ -34,17 +42,24 @@ public final class LockInfo {
 
   /** Learns what is not known yet: empty or {@code null} arguments teach nothing. */
   public void learn(String cls, String nm, jdk.jfr.consumer.RecordedStackTrace stack) {
-    if ((className == null || className.isEmpty()) && cls != null && !cls.isEmpty()) {
+    boolean learned = false;
+    if (!hasClassName && cls != null && !cls.isEmpty()) {
       className = cls;
-      changed();
+      hasClassName = true;
+      learned = true;
     }
-    if ((name == null || name.isEmpty()) && nm != null && !nm.isEmpty()) {
+    if (!hasName && nm != null && !nm.isEmpty()) {
       name = nm;
-      changed();
+      hasName = true;
+      learned = true;
     }
     if (site == null && stack != null) {
       site = Events.site(stack);
+      learned |= site != null;
+    }
+    if (learned) {
       changed();
+      complete = hasClassName && (userNamed() || site != null);
     }
   }
 
@@ -89,17 +104,17 @@ public final class LockInfo {
 
   /** @return whether the class name is known (events cannot change it any more) */
   public boolean hasClassName() {
-    return className != null && !className.isEmpty();
+    return hasClassName;
   }
 
   /** @return whether a name is known (events cannot change it any more) */
   public boolean hasName() {
-    return name != null && !name.isEmpty();
+    return hasName;
   }
 
   /** @return whether class, and a name or site, are known: nothing more to learn from events */
   public boolean complete() {
-    return className != null && !className.isEmpty() && (userNamed() || site != null);
+    return complete;
   }
 
   /** @return the lock id within its run */
