@@ -22,7 +22,7 @@ import jdk.jfr.consumer.RecordingFile;
  * <p>Run: {@code mvn -B -o -q -pl analyzer -am test-compile && java -XX:+UseParallelGC
  * --add-opens=jdk.jfr/jdk.jfr.consumer=ALL-UNNAMED -cp
  * analyzer/target/classes:analyzer/target/test-classes:jfr-events/target/classes
- * io.lockwatch.analyzer.ThroughputHarness [events [rounds]]} (the collector and the opened package
+ * io.lockwatch.analyzer.ThroughputHarness [events [rounds [writers]]]} (the collector and the opened package
  * are what {@code ./lockwatch analyze} runs with; leave the collector out to measure G1)
  */
 public final class ThroughputHarness {
@@ -31,13 +31,14 @@ public final class ThroughputHarness {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int writers = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_WRITERS;
     System.out.printf("JDK %s, collectors %s%n", Runtime.version(),
         java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     Path dir = Files.createTempDirectory("lockwatch-throughput");
     Path file;
     try (TestRecording r = new TestRecording()) {
-      write(n);
+      write(n, writers);
       file = r.dump(dir, "throughput.jfr");
     }
     List<RecordedEvent> events = new ArrayList<>(n);
@@ -134,31 +135,32 @@ public final class ThroughputHarness {
   }
 
   /** Writer threads: their buffers interleave in the file, as an application's do. */
-  private static final int WRITERS = 4;
+  static final int DEFAULT_WRITERS = 4;
   /** A hold or wait is committed this many events after it began: its start time is earlier. */
   private static final int OPEN_SPAN = 16;
 
   /**
    * Writes {@code n} events as the agent's runtime does (a new event object for each commit;
    * holds and waits begin when the lock is taken or requested and commit later, so their start
-   * times lie before those of events committed in between) from {@value #WRITERS} threads, so that
-   * the file is in buffer order, not time order: 40% order edges (10,000 locks, acyclic), 30%
+   * times lie before those of events committed in between) from {@code writers} threads, so that
+   * the file is in buffer order, not time order (all writing as fast as they can: each thread's
+   * buffer spans less time than at an application's rate, so the buffers interleave more finely): 40% order edges (10,000 locks, acyclic), 30%
    * holds, 25% waits, 5% in-flight states.
    */
-  static void write(int n) throws InterruptedException {
-    Thread[] writers = new Thread[WRITERS];
-    for (int w = 0; w < WRITERS; w++) {
-      int from = (int) ((long) n * w / WRITERS);
-      int to = (int) ((long) n * (w + 1) / WRITERS);
-      writers[w] = new Thread(() -> write(from, to), "writer-" + w);
-      writers[w].start();
+  static void write(int n, int writers) throws InterruptedException {
+    Thread[] threads = new Thread[writers];
+    for (int w = 0; w < writers; w++) {
+      int from = (int) ((long) n * w / writers);
+      int to = (int) ((long) n * (w + 1) / writers);
+      threads[w] = new Thread(() -> writeRange(from, to), "writer-" + w);
+      threads[w].start();
     }
-    for (Thread t : writers) {
+    for (Thread t : threads) {
       t.join();
     }
   }
 
-  private static void write(int from, int to) {
+  private static void writeRange(int from, int to) {
     Thread self = Thread.currentThread();
     LockHoldEvent[] holds = new LockHoldEvent[OPEN_SPAN];
     LockWaitEvent[] waits = new LockWaitEvent[OPEN_SPAN];
