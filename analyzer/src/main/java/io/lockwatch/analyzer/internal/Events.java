@@ -96,6 +96,11 @@ public final class Events {
     } catch (IllegalArgumentException missing) {
       return null;
     }
+    return implicit(v, field, type);
+  }
+
+  /** An implicit field's value as the typed getters return it: null, or the type, else an error. */
+  static <T> T implicit(Object v, String field, Class<T> type) {
     if (v == null || type.isInstance(v)) {
       return type.cast(v);
     }

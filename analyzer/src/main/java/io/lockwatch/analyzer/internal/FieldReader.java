@@ -183,10 +183,6 @@ final class FieldReader {
     } catch (IllegalArgumentException missing) {
       return null;
     }
-    if (v == null || type.isInstance(v)) {
-      return type.cast(v);
-    }
-    throw new IllegalArgumentException("field " + layout.names[i] + " is not of type "
-        + type.getName());
+    return Events.implicit(v, layout.names[i], type);
   }
 }
