@@ -35,13 +35,19 @@ final class FieldReader {
     }
   }
 
-  /** Per layout id: the field list its positions were found for, and the positions (-1: by name). */
+  /**
+   * Per layout id: the field list its positions were found for, the positions (-1: by name), and
+   * whether each field is a signed integral type narrower than {@code long} (read as a widened
+   * {@code int} value; {@code getLong} converts unsigned ones).
+   */
   private List<?>[] fieldLists = new List<?>[8];
   private int[][] positions = new int[8][];
+  private boolean[][] signedNarrow = new boolean[8][];
   private RecordedEvent event;
   private Layout layout;
   private Object[] values;
   private int[] slots;
+  private boolean[] narrow;
   /** The last thread converted, and its reference: a thread's events share one RecordedThread. */
   private RecordedThread lastThread;
   private ThreadRef lastThreadRef;
@@ -62,6 +68,7 @@ final class FieldReader {
     Object[] values = FieldSlots.values(e);
     r.values = values;
     r.slots = values == null ? null : r.positions(e.getFields(), values.length, layout);
+    r.narrow = values == null ? null : r.signedNarrow[layout.id];
     return r;
   }
 
@@ -70,21 +77,28 @@ final class FieldReader {
     if (id >= fieldLists.length) {
       fieldLists = java.util.Arrays.copyOf(fieldLists, id + 8);
       positions = java.util.Arrays.copyOf(positions, id + 8);
+      signedNarrow = java.util.Arrays.copyOf(signedNarrow, id + 8);
     }
     if (fieldLists[id] != fields) {
       // An event's value array leaves out the leading implicit fields (start time, duration).
       int implicit = fields.size() - valueCount;
       int[] p = new int[l.names.length];
+      boolean[] n = new boolean[l.names.length];
       for (int i = 0; i < p.length; i++) {
         p[i] = -1;
         for (int k = 0; k < fields.size(); k++) {
-          if (fields.get(k).getName().equals(l.names[i])) {
+          ValueDescriptor f = fields.get(k);
+          if (f.getName().equals(l.names[i])) {
             p[i] = k >= implicit && implicit >= 0 ? k - implicit : -1;
+            n[i] = f.getAnnotation(jdk.jfr.Unsigned.class) == null
+                && (f.getTypeName().equals("int") || f.getTypeName().equals("short")
+                    || f.getTypeName().equals("byte"));
             break;
           }
         }
       }
       positions[id] = p;
+      signedNarrow[id] = n;
       fieldLists[id] = fields;
     }
     return positions[id];
@@ -107,9 +121,17 @@ final class FieldReader {
     return event.getValue(layout.names[i]);
   }
 
-  /** @return as {@link Events#id} */
+  /** @return as {@link Events#id} (a signed {@code int}, {@code short} or {@code byte}: widened) */
   long id(int i) {
-    return value(i) instanceof Long l ? l : event.getLong(layout.names[i]);
+    Object v = value(i);
+    if (v instanceof Long l) {
+      return l;
+    }
+    if (narrow != null && narrow[i]
+        && (v instanceof Integer || v instanceof Short || v instanceof Byte)) {
+      return ((Number) v).longValue();
+    }
+    return event.getLong(layout.names[i]);
   }
 
   /** @return as {@link Events#longValue} */

@@ -19,7 +19,7 @@ class FieldReaderTest {
   /** Fields of both event types, fields of one only, and a field of neither. */
   private static final FieldReader.Layout LAYOUT = new FieldReader.Layout("eventThread",
       "stackTrace", "heldLockId", "lockId", "heldLockName", "lockName", "acquiredLockClass",
-      "heldLockIds", "noSuchField");
+      "heldLockIds", "noSuchField", "waitersAtRelease");
 
   @Test
   void typedReadsByLayout_giveWhatReadsByNameGive_acrossEventTypesAndChunks() throws Exception {
@@ -41,6 +41,7 @@ class FieldReaderTest {
         h.begin();
         h.lockId = i;
         h.lockName = "hold-" + i;
+        h.waitersAtRelease = i == 3 ? -5 : i;
         h.commit();
         if (i == 1) {
           // A new chunk: new field-list objects for the same event types.
@@ -67,6 +68,7 @@ class FieldReaderTest {
         assertEquals(Events.string(e, "heldLockIds"), f.string(7));
         assertEquals("", f.string(8));
         assertEquals(0L, f.longValue(8));
+        assertEquals(Events.longValue(e, "waitersAtRelease"), f.longValue(9));
         assertThrows(IllegalArgumentException.class, () -> f.id(8));
         assertThrows(IllegalArgumentException.class, () -> f.value(8));
         if (e.getEventType().getName().equals(LockHoldEvent.NAME)) {
