@@ -19,7 +19,7 @@ import jdk.jfr.consumer.RecordingFile;
  * over pre-parsed events, (b) the JDK's parser alone (a {@code RecordingFile} read loop) and (c)
  * parse + engine from the file, per round and as the median of rounds 1 and later.
  *
- * <p>Run: {@code mvn -B -o -q -pl analyzer -am test-compile && java -XX:+UseParallelGC
+ * <p>Run: {@code mvn -B -o -q -pl analyzer -am test-compile && java -XX:+UseSerialGC
  * --add-opens=jdk.jfr/jdk.jfr.consumer=ALL-UNNAMED -cp
  * analyzer/target/classes:analyzer/target/test-classes:jfr-events/target/classes
  * io.lockwatch.analyzer.ThroughputHarness [events [rounds [writers]]]} (the collector and the opened package
