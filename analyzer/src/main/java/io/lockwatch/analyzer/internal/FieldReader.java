@@ -48,9 +48,6 @@ final class FieldReader {
   private Object[] values;
   private int[] slots;
   private boolean[] narrow;
-  /** The last thread converted, and its reference: a thread's events share one RecordedThread. */
-  private RecordedThread lastThread;
-  private ThreadRef lastThreadRef;
 
   private FieldReader() {}
 
@@ -165,7 +162,7 @@ final class FieldReader {
   /** @return as {@link Events#thread(RecordedEvent, String)} */
   ThreadRef thread(int i) {
     try {
-      return value(i) instanceof RecordedThread t ? ref(t) : null;
+      return value(i) instanceof RecordedThread t ? Events.thread(t) : null;
     } catch (IllegalArgumentException missing) {
       return null;
     }
@@ -173,18 +170,7 @@ final class FieldReader {
 
   /** @return as {@link Events#eventThread}, for the layout's {@code eventThread} field */
   ThreadRef eventThread(int i) {
-    return ref(implicit(i, RecordedThread.class));
-  }
-
-  private ThreadRef ref(RecordedThread t) {
-    if (t == null) {
-      return null;
-    }
-    if (t != lastThread) {
-      lastThreadRef = Events.thread(t);
-      lastThread = t;
-    }
-    return lastThreadRef;
+    return Events.thread(implicit(i, RecordedThread.class));
   }
 
   /** @return as {@link Events#stackTrace}, for the layout's {@code stackTrace} field */

@@ -22,14 +22,6 @@ public final class LockInfo {
   private String displayName;
   private Object node;
   private Boolean userNamed;
-  /**
-   * Whether class, and a name or site, are known ({@link #complete}), kept as a flag: it is read
-   * for every event naming the lock, and deriving it reads two strings that are rarely cached.
-   */
-  private boolean complete;
-  // Whether className and name are non-empty: kept as flags for the same reason.
-  private boolean hasClassName;
-  private boolean hasName;
   /** This lock's entry in {@link LockStats}, for its current finding key, or {@code null}. */
   RecencyIndex.Entry<long[]> statsEntry;
   /** A detector's entry for this lock's current finding key (see {@link #keyEntry}), or null. */
@@ -43,14 +35,12 @@ public final class LockInfo {
   /** Learns what is not known yet: empty or {@code null} arguments teach nothing. */
   public void learn(String cls, String nm, jdk.jfr.consumer.RecordedStackTrace stack) {
     boolean learned = false;
-    if (!hasClassName && cls != null && !cls.isEmpty()) {
+    if (!hasClassName() && cls != null && !cls.isEmpty()) {
       className = cls;
-      hasClassName = true;
       learned = true;
     }
-    if (!hasName && nm != null && !nm.isEmpty()) {
+    if (!hasName() && nm != null && !nm.isEmpty()) {
       name = nm;
-      hasName = true;
       learned = true;
     }
     if (site == null && stack != null) {
@@ -59,7 +49,6 @@ public final class LockInfo {
     }
     if (learned) {
       changed();
-      complete = hasClassName && (userNamed() || site != null);
     }
   }
 
@@ -104,17 +93,17 @@ public final class LockInfo {
 
   /** @return whether the class name is known (events cannot change it any more) */
   public boolean hasClassName() {
-    return hasClassName;
+    return className != null && !className.isEmpty();
   }
 
   /** @return whether a name is known (events cannot change it any more) */
   public boolean hasName() {
-    return hasName;
+    return name != null && !name.isEmpty();
   }
 
   /** @return whether class, and a name or site, are known: nothing more to learn from events */
   public boolean complete() {
-    return complete;
+    return hasClassName() && (userNamed() || site != null);
   }
 
   /** @return the lock id within its run */
