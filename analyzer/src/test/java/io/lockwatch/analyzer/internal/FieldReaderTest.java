@@ -29,20 +29,9 @@ class FieldReaderTest {
       r.enable(LockHoldEvent.NAME).withStackTrace().withThreshold(Duration.ZERO);
       r.start();
       for (int i = 0; i < 4; i++) {
-        LockOrderEvent o = new LockOrderEvent();
-        o.heldLockId = i;
-        o.heldLockClass = Object.class;
-        o.heldLockName = i % 2 == 0 ? "held-" + i : null;
-        o.acquiredLockId = 100 + i;
-        o.acquiredLockClass = i % 2 == 0 ? String.class : null;
-        o.heldLockIds = i + ",7";
-        o.commit();
-        LockHoldEvent h = new LockHoldEvent();
-        h.begin();
-        h.lockId = i;
-        h.lockName = "hold-" + i;
-        h.waitersAtRelease = i == 3 ? -5 : i;
-        h.commit();
+        TestLockEvents.order(i, Object.class, i % 2 == 0 ? "held-" + i : null, null, 100 + i,
+            i % 2 == 0 ? String.class : null, null, null, i + ",7");
+        TestLockEvents.hold(i, "hold-" + i, i == 3 ? -5 : i);
         if (i == 1) {
           // A new chunk: new field-list objects for the same event types.
           try (Recording next = new Recording()) {

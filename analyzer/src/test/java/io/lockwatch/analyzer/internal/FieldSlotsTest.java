@@ -27,22 +27,9 @@ class FieldSlotsTest {
       r.enable("jdk.ThreadSleep").withThreshold(Duration.ZERO);
       r.start();
       for (int i = 0; i < 3; i++) {
-        LockOrderEvent o = new LockOrderEvent();
-        o.heldLockId = i;
-        o.heldLockClass = Object.class;
-        o.heldLockName = "held-" + i;
-        o.heldMode = "read";
-        o.acquiredLockId = 100 + i;
-        o.acquiredLockClass = String.class;
-        o.acquiredLockName = null;
-        o.acquiredMode = "exclusive";
-        o.heldLockIds = i + ",7";
-        o.commit();
-        LockHoldEvent h = new LockHoldEvent();
-        h.begin();
-        h.lockId = i;
-        h.lockName = "hold-" + i;
-        h.commit();
+        TestLockEvents.order(i, Object.class, "held-" + i, "read", 100 + i, String.class, null,
+            "exclusive", i + ",7");
+        TestLockEvents.hold(i, "hold-" + i, 0);
         Thread.sleep(1);
       }
       r.stop();
