@@ -15,6 +15,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -121,8 +122,21 @@ class JmcRulesOnScenariosIT {
     String verdict = s.scenarioName() + " [" + row.path() + "] " + row.ruleId() + ": "
         + r.getSeverity() + " - " + r.getSummary();
     System.out.println("JMC-VERDICT " + verdict);
+    if (twin && r.getSeverity() == Severity.NA) {
+      // A fixed twin may end before the agent's first periodic event (seen on JDK 25: the JVM
+      // lived under a second) and then recorded no Lockwatch event at all: the rule cannot judge
+      // it, which is no false alarm. Only that case is accepted.
+      assertEquals(0, lockwatchEvents(recording), verdict + "\nrecording: " + recording);
+      return;
+    }
     assertEquals(twin ? Severity.OK : Severity.WARNING, r.getSeverity(),
         verdict + "\n" + r.getExplanation() + "\nrecording: " + recording);
+  }
+
+  /** @return how many Lockwatch events the recording holds, read with the JDK's parser */
+  private static long lockwatchEvents(Path recording) throws Exception {
+    return RecordingFile.readAllEvents(recording).stream()
+        .filter(e -> e.getEventType().getName().startsWith("lockwatch.")).count();
   }
 
   /** @return the Lockwatch rules' results on the recording, by rule id, at default preferences */
